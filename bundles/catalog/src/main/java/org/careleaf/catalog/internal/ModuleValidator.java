@@ -1,0 +1,237 @@
+package org.careleaf.catalog.internal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import org.careleaf.model.ModuleDocument;
+import org.careleaf.model.Review;
+
+/** Checks a module document (schema version 1) field by field; see docs/content-authoring.md. */
+final class ModuleValidator extends JsonChecks {
+
+    private static final Set<String> TOP = Set.of("schemaVersion", "id", "version", "locale", "pack", "title", "summary",
+            "category", "order", "audience", "codes", "review", "sources", "sections");
+    private static final Set<String> CATEGORIES = Set.of("overview", "treatment", "support");
+    private static final Set<String> AUDIENCES = Set.of("patient", "caregiver", "clinician");
+    private static final Set<String> BLOCK_TYPES = Set.of("paragraph", "list", "callout", "question", "glossary");
+    private static final Set<String> LEVELS = Set.of("urgent", "important", "info");
+    private static final Set<String> REVIEW_STATUS = Set.of(Review.NOT_REVIEWED, Review.REVIEWED);
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-]{0,31}");
+
+    private final Set<String> ids = new HashSet<>();
+
+    /** The findings for one parsed document; empty when it is valid. */
+    static List<Finding> validate(JsonObject root) {
+        ModuleValidator v = new ModuleValidator();
+        v.check(root);
+        return v.findings;
+    }
+
+    private void check(JsonObject root) {
+        String p = "$";
+        onlyKnown(root, p, TOP);
+        Integer schema = integer(root, p, "schemaVersion", true);
+        if (schema != null && schema != ModuleDocument.SCHEMA_VERSION) {
+            fail("$.schemaVersion", "schema version " + schema + " is not supported; this catalog reads version "
+                    + ModuleDocument.SCHEMA_VERSION);
+            return;
+        }
+        id(root, p, "id");
+        pattern(root, p, "version", true, VERSION, "a version of the form MAJOR.MINOR.PATCH, e.g. 1.0.0");
+        pattern(root, p, "locale", true, LANGUAGE_TAG, "a language tag such as en, es or pt-BR");
+        id(root, p, "pack");
+        text(root, p, "title", true);
+        text(root, p, "summary", true);
+        oneOf(root, p, "category", true, CATEGORIES);
+        integer(root, p, "order", true);
+        JsonArray audience = array(root, p, "audience", true, true);
+        if (audience != null) {
+            for (int i = 0; i < audience.size(); i++) {
+                String ap = "$.audience[" + i + "]";
+                if (!audience.get(i).isJsonPrimitive() || !AUDIENCES.contains(audience.get(i).getAsString())) {
+                    fail(ap, audience.get(i) + " is not one of caregiver, clinician, patient");
+                }
+            }
+        }
+        codes(array(root, p, "codes", true, true));
+        review(object(root, p, "review", true));
+        sources(array(root, p, "sources", true, true));
+        sections(array(root, p, "sections", true, true));
+    }
+
+    private void codes(JsonArray codes) {
+        if (codes == null) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String p = "$.codes[" + i + "]";
+            JsonObject c = element(codes, i, "$.codes");
+            if (c == null) {
+                continue;
+            }
+            onlyKnown(c, p, Set.of("system", "code", "display"));
+            String system = string(c, p, "system", true);
+            if (system != null && !CodeSystems.known(system)) {
+                fail(p + ".system", "'" + system + "' is not a known code system; use an HL7 OID such as "
+                        + CodeSystems.ICD10CM + " (ICD-10-CM), " + CodeSystems.SNOMED_CT + " (SNOMED CT) or "
+                        + CodeSystems.ATC + " (ATC)");
+            }
+            String code = pattern(c, p, "code", true, CODE, "a code (letters, digits, dots and hyphens)");
+            text(c, p, "display", true);
+            if (system != null && code != null && !seen.add(system + "|" + lower(code))) {
+                fail(p, "code " + code + " of system " + system + " is listed twice");
+            }
+        }
+    }
+
+    private void review(JsonObject r) {
+        if (r == null) {
+            return;
+        }
+        String p = "$.review";
+        onlyKnown(r, p, Set.of("status", "writtenOn", "reviewedOn", "reviewer", "nextReviewDue", "note"));
+        String status = oneOf(r, p, "status", true, REVIEW_STATUS);
+        var written = date(r, p, "writtenOn", true);
+        var reviewed = date(r, p, "reviewedOn", false);
+        var due = date(r, p, "nextReviewDue", true);
+        String reviewer = string(r, p, "reviewer", false);
+        text(r, p, "note", true);
+        if (Review.NOT_REVIEWED.equals(status) && (reviewer != null || reviewed != null)) {
+            fail(p, "status is not-clinically-reviewed, so reviewer and reviewedOn must be null");
+        }
+        if (Review.REVIEWED.equals(status)) {
+            if (reviewer == null || reviewer.isBlank()) {
+                fail(p + ".reviewer", "clinically reviewed content must name its reviewer");
+            }
+            if (reviewed == null) {
+                fail(p + ".reviewedOn", "clinically reviewed content must give the review date");
+            }
+        }
+        if (written != null && due != null && !due.isAfter(written)) {
+            fail(p + ".nextReviewDue", "must be after writtenOn");
+        }
+        if (reviewed != null && due != null && !due.isAfter(reviewed)) {
+            fail(p + ".nextReviewDue", "must be after reviewedOn");
+        }
+    }
+
+    private void sources(JsonArray sources) {
+        if (sources == null) {
+            return;
+        }
+        for (int i = 0; i < sources.size(); i++) {
+            String p = "$.sources[" + i + "]";
+            JsonObject s = element(sources, i, "$.sources");
+            if (s == null) {
+                continue;
+            }
+            onlyKnown(s, p, Set.of("title", "publisher", "url", "accessed"));
+            text(s, p, "title", true);
+            text(s, p, "publisher", true);
+            httpsUrl(s, p, "url");
+            date(s, p, "accessed", true);
+        }
+    }
+
+    private void sections(JsonArray sections) {
+        if (sections == null) {
+            return;
+        }
+        for (int i = 0; i < sections.size(); i++) {
+            String p = "$.sections[" + i + "]";
+            JsonObject s = element(sections, i, "$.sections");
+            if (s == null) {
+                continue;
+            }
+            onlyKnown(s, p, Set.of("id", "title", "blocks"));
+            uniqueId(s, p);
+            text(s, p, "title", true);
+            JsonArray blocks = array(s, p, "blocks", true, true);
+            if (blocks == null) {
+                continue;
+            }
+            for (int j = 0; j < blocks.size(); j++) {
+                JsonObject b = element(blocks, j, p + ".blocks");
+                if (b != null) {
+                    block(b, p + ".blocks[" + j + "]");
+                }
+            }
+        }
+    }
+
+    private void uniqueId(JsonObject o, String p) {
+        String id = id(o, p, "id");
+        if (id != null && !ids.add(id)) {
+            fail(p + ".id", "duplicate id '" + id + "': section and block ids must be unique in the module");
+        }
+    }
+
+    private void block(JsonObject b, String p) {
+        onlyKnown(b, p, Set.of("id", "type", "level", "title", "text", "term", "items"));
+        uniqueId(b, p);
+        String type = string(b, p, "type", true);
+        if (type == null) {
+            return;
+        }
+        if (!BLOCK_TYPES.contains(type)) {
+            fail(p + ".type", "unknown block type '" + type + "'; use one of callout, glossary, list, paragraph, question");
+            return;
+        }
+        switch (type) {
+            case "paragraph", "question" -> {
+                text(b, p, "text", true);
+                absent(b, p, type, "level", "title", "term", "items");
+            }
+            case "glossary" -> {
+                text(b, p, "term", true);
+                text(b, p, "text", true);
+                absent(b, p, type, "level", "title", "items");
+            }
+            case "list" -> {
+                text(b, p, "text", false);
+                items(b, p, true);
+                absent(b, p, type, "level", "title", "term");
+            }
+            default -> { // callout
+                oneOf(b, p, "level", true, LEVELS);
+                text(b, p, "title", false);
+                String text = text(b, p, "text", false);
+                boolean hasItems = items(b, p, false);
+                if (text == null && !hasItems) {
+                    fail(p, "a callout needs text, items or both");
+                }
+                absent(b, p, type, "term");
+            }
+        }
+    }
+
+    private boolean items(JsonObject b, String p, boolean required) {
+        JsonArray items = array(b, p, "items", required, required);
+        if (items == null) {
+            return false;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            String ip = p + ".items[" + i + "]";
+            if (!items.get(i).isJsonPrimitive() || !items.get(i).getAsJsonPrimitive().isString()) {
+                fail(ip, "must be a string, found " + kind(items.get(i)));
+            } else {
+                checkText(ip, items.get(i).getAsString());
+            }
+        }
+        return !items.isEmpty();
+    }
+
+    private void absent(JsonObject b, String p, String type, String... names) {
+        for (String n : names) {
+            if (b.has(n) && !b.get(n).isJsonNull()) {
+                fail(p + "." + n, "a " + type + " block has no " + n);
+            }
+        }
+    }
+}

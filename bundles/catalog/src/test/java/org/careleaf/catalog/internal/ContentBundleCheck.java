@@ -1,0 +1,78 @@
+package org.careleaf.catalog.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.careleaf.model.Block;
+import org.careleaf.model.BlockType;
+import org.careleaf.model.CalloutLevel;
+import org.careleaf.model.ModuleDocument;
+import org.careleaf.model.Readability;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The checks every content bundle's build runs on its own JSON (see bundles/content/pom.xml): the
+ * catalog's validation, the parts a patient module must have, and the readability threshold. A bundle
+ * that fails here cannot ship. Run from the catalog's own build, it has no content folder and skips.
+ */
+public class ContentBundleCheck {
+
+    @TestFactory
+    List<DynamicTest> everyModuleInThisBundle() throws IOException {
+        String dir = System.getProperty("careleaf.content.dir");
+        assumeTrue(dir != null, "careleaf.content.dir is set by content bundle builds only");
+        double maxGrade = Double.parseDouble(System.getProperty("careleaf.readability.max-grade", "8.0"));
+        boolean expectUrgent = Boolean.parseBoolean(System.getProperty("careleaf.expect.urgent", "false"));
+        List<Path> files;
+        try (Stream<Path> s = Files.list(Path.of(dir))) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertFalse(files.isEmpty(), "no .json module in " + dir);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path f : files) {
+            tests.add(DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f, maxGrade, expectUrgent)));
+        }
+        return tests;
+    }
+
+    private static void check(Path file, double maxGrade, boolean expectUrgent) throws IOException {
+        DocumentParser.Result<ModuleDocument> r = DocumentParser.module(Files.readAllBytes(file));
+        assertTrue(r.ok(), () -> file + " is refused:\n  " + String.join("\n  ", r.findings().stream()
+                .map(Finding::toString).toList()));
+        ModuleDocument m = r.document();
+        assertEquals(m.id() + ".json", file.getFileName().toString(), "file name must be the module id");
+        assertTrue(m.sources().size() >= 3, m.id() + ": cite at least three sources");
+        assertNotNull(m.review().nextReviewDue(), m.id() + ": next review date");
+        if (!m.review().clinicallyReviewed()) {
+            assertNull(m.review().reviewer(), m.id() + ": unreviewed content names no reviewer");
+        }
+        assertTrue(m.codes().stream().anyMatch(c -> c.matches(CodeSystems.ICD10CM, "C61")),
+                m.id() + ": carries ICD-10-CM C61 so hosts can find it");
+        List<Block> blocks = m.sections().stream().flatMap(s -> s.blocks().stream()).toList();
+        assertTrue(blocks.stream().filter(b -> b.type() == BlockType.QUESTION).count() >= 3,
+                m.id() + ": at least three questions to ask the care team");
+        assertTrue(blocks.stream().filter(b -> b.type() == BlockType.GLOSSARY).count() >= 3,
+                m.id() + ": a glossary of at least three terms");
+        if (expectUrgent) {
+            assertTrue(blocks.stream().anyMatch(b -> b.type() == BlockType.CALLOUT && b.level() == CalloutLevel.URGENT),
+                    m.id() + ": an urgent 'call your care team now' callout is required for this subject");
+        }
+        if ("en".equals(m.locale())) {
+            Readability rd = ReadabilityMeter.measure(m, m.locale());
+            assertTrue(rd.score() <= maxGrade, m.id() + ": Flesch–Kincaid grade " + rd.score() + " is above "
+                    + maxGrade + "; sections: " + rd.sections());
+        }
+    }
+}
