@@ -36,6 +36,12 @@ public interface EducationCatalog {
     /** Translation completeness for every enabled module and every translated language. */
     List<Completeness> completeness();
 
+    /**
+     * The viewer's strings translated into {@code locale} (exact tag), or empty when that language has
+     * none; a host falls back to its own English strings key by key.
+     */
+    Optional<ViewerText> viewerText(String locale);
+
     /** What was refused or cannot be served as shipped, newest first. */
     List<Problem> problems();
 

@@ -22,6 +22,8 @@ import org.careleaf.model.ModuleTranslation;
 import org.careleaf.model.ModuleView;
 import org.careleaf.model.Problem;
 import org.careleaf.model.TranslationDocument;
+import org.careleaf.model.ViewerText;
+import org.careleaf.model.ViewerTranslation;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -57,10 +59,12 @@ public class Catalog implements EducationCatalog {
     private final Map<ServiceReference<EducationModule>, EducationModule> moduleServices = new ConcurrentHashMap<>();
     private final Map<ServiceReference<ModuleTranslation>, ModuleTranslation> translationServices =
             new ConcurrentHashMap<>();
+    private final Map<ServiceReference<ViewerTranslation>, ViewerTranslation> viewerServices =
+            new ConcurrentHashMap<>();
     private final ProblemLog problems = new ProblemLog();
     private final AtomicLong revisions = new AtomicLong();
     private volatile EventAdmin events;
-    private volatile Snapshot snapshot = new Snapshot(0, Map.of(), Map.of(), Set.of(), Set.of(), "en");
+    private volatile Snapshot snapshot = new Snapshot(0, Map.of(), Map.of(), Map.of(), Set.of(), Set.of(), "en");
     private volatile List<Problem> clashes = List.of();
     private volatile CatalogConfig config;
     private volatile boolean active;
@@ -113,6 +117,18 @@ public class Catalog implements EducationCatalog {
         rebuild();
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindViewerTranslation(ServiceReference<ViewerTranslation> ref, ViewerTranslation text) {
+        viewerServices.put(ref, text);
+        rebuild();
+    }
+
+    void unbindViewerTranslation(ServiceReference<ViewerTranslation> ref) {
+        viewerServices.remove(ref);
+        rebuild();
+    }
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindEvents(EventAdmin events) {
@@ -135,8 +151,14 @@ public class Catalog implements EducationCatalog {
         Map<String, Map<String, TranslationDocument>> translations = chooseTranslations(clashFound);
         CatalogConfig c = config;
         Snapshot old = snapshot;
-        Snapshot next = new Snapshot(revisions.incrementAndGet(), modules, translations, split(c.disabledModules()),
-                split(c.enabledLocales()), c.defaultLocale() == null ? "en" : c.defaultLocale().trim());
+        Map<String, ViewerText> viewer = new HashMap<>();
+        // the first registered wins, as for any other clash of equals
+        viewerServices.entrySet().stream()
+                .sorted(Comparator.comparing(e -> (Long) e.getKey().getProperty(org.osgi.framework.Constants.SERVICE_ID)))
+                .forEach(e -> viewer.putIfAbsent(e.getValue().text().locale(), e.getValue().text()));
+        Snapshot next = new Snapshot(revisions.incrementAndGet(), modules, translations, viewer,
+                split(c.disabledModules()), split(c.enabledLocales()),
+                c.defaultLocale() == null ? "en" : c.defaultLocale().trim());
         clashes = List.copyOf(clashFound);
         snapshot = next;
         announce(old, next);
@@ -278,6 +300,11 @@ public class Catalog implements EducationCatalog {
     @Override
     public List<Completeness> completeness() {
         return List.copyOf(snapshot.completeness);
+    }
+
+    @Override
+    public Optional<ViewerText> viewerText(String locale) {
+        return Optional.ofNullable(snapshot.viewerText.get(locale));
     }
 
     @Override

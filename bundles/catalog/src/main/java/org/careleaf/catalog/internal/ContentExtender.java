@@ -19,6 +19,8 @@ import org.careleaf.model.ModuleDocument;
 import org.careleaf.model.ModuleTranslation;
 import org.careleaf.model.Problem;
 import org.careleaf.model.TranslationDocument;
+import org.careleaf.model.ViewerText;
+import org.careleaf.model.ViewerTranslation;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -127,9 +129,6 @@ final class ContentExtender extends BundleTracker<List<ServiceRegistration<?>>> 
             for (URL url : urls) {
                 String file = url.getPath().startsWith("/") ? url.getPath().substring(1) : url.getPath();
                 String name = file.substring(file.lastIndexOf('/') + 1);
-                if (!modules && name.startsWith("ui.")) {
-                    continue; // viewer strings: read by the web bundle from the same folder
-                }
                 files.add(name);
                 byte[] bytes;
                 try {
@@ -140,6 +139,8 @@ final class ContentExtender extends BundleTracker<List<ServiceRegistration<?>>> 
                 }
                 if (modules) {
                     module(file, name, bytes);
+                } else if (name.startsWith("ui.")) {
+                    viewerText(file, name, bytes);
                 } else {
                     translation(file, name, bytes);
                 }
@@ -198,10 +199,36 @@ final class ContentExtender extends BundleTracker<List<ServiceRegistration<?>>> 
                     d.locale(), true));
         }
 
+        private void viewerText(String file, String name, byte[] bytes) {
+            DocumentParser.Result<ViewerText> r = DocumentParser.viewerText(bytes);
+            List<Finding> findings = new ArrayList<>(r.findings());
+            if (r.ok() && !name.equals("ui." + r.document().locale() + ".json")) {
+                findings.add(new Finding("$.locale", "viewer strings in " + r.document().locale()
+                        + " must be in a file named ui." + r.document().locale() + ".json"));
+            }
+            if (findings.isEmpty()) {
+                lastGood.save(bundle.getSymbolicName(), name, bytes);
+                register(ViewerTranslation.class, (ViewerTranslation) r::document, null, null, r.document().locale(),
+                        false);
+                return;
+            }
+            var kept = lastGood.load(bundle.getSymbolicName(), name).map(DocumentParser::viewerText)
+                    .filter(DocumentParser.Result::ok).map(DocumentParser.Result::document);
+            String outcome = kept.map(d -> "; serving the last good version instead")
+                    .orElse("; nothing is served for this file");
+            for (Finding f : findings) {
+                problem(file, f.path(), f.message() + outcome, null);
+            }
+            kept.ifPresent(d -> register(ViewerTranslation.class, (ViewerTranslation) () -> d, null, null, d.locale(),
+                    true));
+        }
+
         private <S> void register(Class<S> type, S service, String moduleId, String version, String locale,
                 boolean lastGoodCopy) {
             Dictionary<String, Object> props = new Hashtable<>();
-            props.put(EducationModule.MODULE_ID, moduleId);
+            if (moduleId != null) {
+                props.put(EducationModule.MODULE_ID, moduleId);
+            }
             if (version != null) {
                 props.put(EducationModule.MODULE_VERSION, version);
             }

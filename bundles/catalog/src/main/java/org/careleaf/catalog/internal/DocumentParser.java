@@ -17,6 +17,7 @@ import com.google.gson.stream.JsonReader;
 
 import org.careleaf.model.ModuleDocument;
 import org.careleaf.model.TranslationDocument;
+import org.careleaf.model.ViewerText;
 
 /**
  * Turns the bytes of a content or localisation file into a checked document, or into findings that
@@ -43,6 +44,10 @@ public final class DocumentParser {
 
     public static Result<TranslationDocument> translation(byte[] bytes) {
         return parse(bytes, TranslationValidator::validate, TranslationDocument.class);
+    }
+
+    public static Result<ViewerText> viewerText(byte[] bytes) {
+        return parse(bytes, ViewerTextValidator::validate, ViewerText.class);
     }
 
     private static <T> Result<T> parse(byte[] bytes, Function<com.google.gson.JsonObject, List<Finding>> validator,

@@ -12,6 +12,7 @@ import org.careleaf.model.Completeness;
 import org.careleaf.model.ModuleDocument;
 import org.careleaf.model.ModuleView;
 import org.careleaf.model.TranslationDocument;
+import org.careleaf.model.ViewerText;
 
 /**
  * Everything the catalog answers, computed once per change: every enabled module in every offered
@@ -29,10 +30,13 @@ final class Snapshot {
     final Map<String, List<ModuleView>> views = new LinkedHashMap<>();
     final List<Completeness> completeness = new ArrayList<>();
 
+    final Map<String, ViewerText> viewerText;
+
     Snapshot(long revision, Map<String, ModuleDocument> modules, Map<String, Map<String, TranslationDocument>> translations,
-            Set<String> disabled, Set<String> enabledLocales, String defaultLocale) {
+            Map<String, ViewerText> viewerText, Set<String> disabled, Set<String> enabledLocales, String defaultLocale) {
         this.revision = revision;
         this.disabled = Set.copyOf(disabled);
+        this.viewerText = Map.copyOf(viewerText);
         List<ModuleDocument> ordered = new ArrayList<>(modules.values());
         ordered.sort(Comparator.comparingInt(ModuleDocument::order).thenComparing(ModuleDocument::id));
         this.modules = new LinkedHashMap<>();

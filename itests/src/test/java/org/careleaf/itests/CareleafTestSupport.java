@@ -1,0 +1,196 @@
+package org.careleaf.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import javax.inject.Inject;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+
+import org.apache.karaf.features.BootFinished;
+import org.careleaf.model.EducationCatalog;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Boots the Careleaf Karaf assembly itself (as a hospital would run it) on free ports, and gives tests
+ * HTTP and bundle helpers. Operations on bundles are synchronous in OSGi, so the catalog has settled
+ * when they return; {@link #await} is there for the few answers that may lag.
+ */
+public abstract class CareleafTestSupport {
+
+    @Inject
+    protected BundleContext context;
+
+    @Inject
+    protected EducationCatalog catalog;
+
+    /** Pax Exam injects this once Karaf's boot features are all installed. */
+    @Inject
+    protected BootFinished bootFinished;
+
+    protected static Option[] careleafKaraf(Option... extra) {
+        int http = freePort();
+        String assembly = System.getProperty("careleaf.assembly");
+        Option[] base = {
+            karafDistributionConfiguration()
+                    .frameworkUrl(new File(assembly).toURI().toString())
+                    .name("Careleaf")
+                    .unpackDirectory(new File("target/exam"))
+                    .useDeployFolder(false),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.WARN),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http)),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
+            systemProperty("careleaf.test.http.port").value(String.valueOf(http)),
+            systemProperty("careleaf.version").value(System.getProperty("careleaf.version")),
+        };
+        Option[] all = new Option[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An HTTP answer as a test sees it. */
+    protected record Answer(int status, Map<String, java.util.List<String>> headers, String body) {
+        public JsonElement json() {
+            return JsonParser.parseString(body);
+        }
+
+        public String header(String name) {
+            for (var e : headers.entrySet()) {
+                if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
+                    return e.getValue().get(0);
+                }
+            }
+            return null;
+        }
+    }
+
+    protected static String base() {
+        return "http://127.0.0.1:" + System.getProperty("careleaf.test.http.port");
+    }
+
+    protected static Answer get(String path, String... headers) {
+        return request("GET", path, null, null, headers);
+    }
+
+    protected static Answer request(String method, String path, String contentType, String body, String... headers) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) new URL(base() + path).openConnection();
+            c.setRequestMethod(method);
+            c.setConnectTimeout(10_000);
+            c.setReadTimeout(30_000);
+            c.setInstanceFollowRedirects(false);
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                c.setRequestProperty(headers[i], headers[i + 1]);
+            }
+            if (body != null) {
+                c.setDoOutput(true);
+                c.setRequestProperty("Content-Type", contentType);
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(body.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            int status = c.getResponseCode();
+            InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+            String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new Answer(status, c.getHeaderFields(), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path, e);
+        }
+    }
+
+    /** Waits until the condition holds, failing after the timeout. */
+    protected static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    protected Bundle bundle(String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** A data bundle made in the test: the manifest header and one JSON file, nothing else. */
+    protected static InputStream dataBundle(String symbolicName, String version, String header, String folder,
+            String fileName, String json) {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", symbolicName);
+        a.putValue("Bundle-Version", version);
+        a.putValue(header, folder);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, m)) {
+            jar.putNextEntry(new JarEntry(folder + "/"));
+            jar.closeEntry();
+            jar.putNextEntry(new JarEntry(folder + "/" + fileName));
+            jar.write(json.getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ByteArrayInputStream(bytes.toByteArray());
+    }
+
+    /** The JSON of a content file as shipped in a bundle. */
+    protected static String entry(Bundle b, String path) {
+        try (InputStream in = b.getEntry(path).openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected static Duration seconds(int s) {
+        return Duration.ofSeconds(s);
+    }
+}
