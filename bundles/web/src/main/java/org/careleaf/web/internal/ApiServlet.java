@@ -8,6 +8,10 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import org.careleaf.model.Completeness;
 import org.careleaf.model.EducationCatalog;
 import org.careleaf.model.ModuleView;
 import org.osgi.service.component.annotations.Component;
@@ -15,7 +19,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-/** The REST API: {@code /careleaf/api/modules} and {@code /careleaf/api/modules/{id}}. */
+/**
+ * The REST API (docs/api.md): {@code /careleaf/api/modules} (optionally filtered by {@code system} and
+ * {@code code}), {@code /careleaf/api/modules/{id}}, {@code /careleaf/api/languages} and
+ * {@code /careleaf/api/translations} (completeness per language and module).
+ */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("careleaf-api")
 @HttpWhiteboardServletPattern("/careleaf/api/*")
@@ -37,11 +45,20 @@ public class ApiServlet extends HttpServlet {
             return;
         }
         if (path.equals("/modules") || path.equals("/modules/")) {
-            list(req, resp, languages);
+            if (req.getParameter("code") != null || req.getParameter("system") != null) {
+                byCode(req, resp, languages);
+            } else {
+                list(req, resp, languages);
+            }
+        } else if (path.equals("/languages")) {
+            languages(req, resp);
+        } else if (path.equals("/translations")) {
+            translations(req, resp);
         } else if (path.startsWith("/modules/")) {
             module(req, resp, path.substring("/modules/".length()), languages);
         } else {
-            JsonErrors.send(resp, 404, "not-found", "no such API path; see /careleaf/api/modules");
+            JsonErrors.send(resp, 404, "not-found", "no such API path; see /careleaf/api/modules, /careleaf/api/languages "
+                    + "and /careleaf/api/translations");
         }
     }
 
@@ -51,6 +68,65 @@ public class ApiServlet extends HttpServlet {
         RenderCache.Rendered r = cache.get(revision, "list|" + locale, () -> {
             List<ModuleView> views = catalog.modules(locale);
             return RenderCache.of(WebJson.GSON.toJson(ApiJson.list(locale, views, catalog.locales())), locale);
+        });
+        Requests.send(req, resp, r, JSON);
+    }
+
+    private void byCode(HttpServletRequest req, HttpServletResponse resp, String languages) throws IOException {
+        String system = req.getParameter("system");
+        String code = req.getParameter("code");
+        if (system == null || system.isBlank() || system.length() > 128) {
+            JsonErrors.send(resp, 400, "bad-system", "system must name a code system: an HL7 OID such as "
+                    + "2.16.840.1.113883.6.90 (ICD-10-CM) or a FHIR URI such as http://snomed.info/sct");
+            return;
+        }
+        if (code == null || !Requests.isCode(code)) {
+            JsonErrors.send(resp, 400, "bad-code", "code must be 1 to 32 letters, digits, dots or hyphens");
+            return;
+        }
+        long revision = catalog.revision();
+        String locale = catalog.resolveLocale(languages);
+        RenderCache.Rendered r = cache.get(revision, "code|" + locale + "|" + system + "|" + code.toUpperCase(), () -> {
+            JsonObject o = ApiJson.list(locale, catalog.modulesForCode(system, code, locale), catalog.locales());
+            o.addProperty("system", system);
+            o.addProperty("code", code);
+            return RenderCache.of(WebJson.GSON.toJson(o), locale);
+        });
+        Requests.send(req, resp, r, JSON);
+    }
+
+    private void languages(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        RenderCache.Rendered r = cache.get(catalog.revision(), "languages", () -> {
+            JsonObject o = new JsonObject();
+            o.addProperty("default", catalog.resolveLocale(null));
+            JsonArray list = new JsonArray();
+            List<Completeness> all = catalog.completeness();
+            for (String locale : catalog.locales()) {
+                JsonObject l = new JsonObject();
+                l.addProperty("locale", locale);
+                List<Completeness> mine = all.stream().filter(c -> c.locale().equals(locale)).toList();
+                if (mine.isEmpty()) {
+                    l.addProperty("source", true);
+                } else {
+                    l.addProperty("modules", mine.size());
+                    l.addProperty("parts", mine.stream().mapToInt(Completeness::total).sum());
+                    l.addProperty("translated", mine.stream().mapToInt(Completeness::translated).sum());
+                    l.addProperty("stale", mine.stream().mapToInt(Completeness::stale).sum());
+                    l.addProperty("missing", mine.stream().mapToInt(Completeness::missing).sum());
+                }
+                list.add(l);
+            }
+            o.add("languages", list);
+            return RenderCache.of(WebJson.GSON.toJson(o), null);
+        });
+        Requests.send(req, resp, r, JSON);
+    }
+
+    private void translations(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        RenderCache.Rendered r = cache.get(catalog.revision(), "translations", () -> {
+            JsonObject o = new JsonObject();
+            o.add("translations", WebJson.GSON.toJsonTree(catalog.completeness()));
+            return RenderCache.of(WebJson.GSON.toJson(o), null);
         });
         Requests.send(req, resp, r, JSON);
     }

@@ -20,6 +20,13 @@ final class Requests {
         return s != null && s.length() <= MAX_ID && MODULE_ID.matcher(s).matches();
     }
 
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-]{0,31}");
+
+    /** A clinical code as content carries it (C61, 399068003, L02BB04). */
+    static boolean isCode(String s) {
+        return s != null && CODE.matcher(s).matches();
+    }
+
     static boolean isLanguageTag(String s) {
         return s != null && s.length() <= 35 && LANGUAGE_TAG.matcher(s).matches();
     }

@@ -1,0 +1,196 @@
+package org.careleaf.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.careleaf.model.EducationCatalog;
+import org.careleaf.model.ModuleView;
+import org.careleaf.model.Problem;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Content bundles updated at runtime: a broken update is refused and the last good version keeps
+ * serving (also after the catalog restarts), a valid update is served, and an id clash follows the
+ * documented rule. Each test puts the shipped content back.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class HotSwapIT extends CareleafTestSupport {
+
+    private static final String OVERVIEW = "org.careleaf.content.mpc.overview";
+    private static final String FILE = "content/mpc-overview.json";
+
+    @Configuration
+    public Option[] config() {
+        return careleafKaraf();
+    }
+
+    private String shipped;
+
+    @Before
+    public void rememberShippedOverview() {
+        shipped = entry(bundle(OVERVIEW), FILE);
+    }
+
+    private String shipped() {
+        return shipped;
+    }
+
+    @After
+    public void restoreShippedOverview() throws Exception {
+        Bundle b = bundle(OVERVIEW);
+        if (b != null) {
+            b.update(dataBundle(OVERVIEW, "1.0.0", "Careleaf-Content", "content", "mpc-overview.json", shipped));
+        }
+        Bundle clash = bundle("org.careleaf.test.clash");
+        if (clash != null) {
+            clash.uninstall();
+        }
+    }
+
+    private EducationCatalog currentCatalog() throws InterruptedException {
+        ServiceTracker<EducationCatalog, EducationCatalog> t = new ServiceTracker<>(context, EducationCatalog.class, null);
+        t.open();
+        try {
+            EducationCatalog c = t.waitForService(30_000);
+            assertNotNull("the catalog service is back", c);
+            return c;
+        } finally {
+            t.close();
+        }
+    }
+
+    @Test
+    public void brokenUpdateIsRefusedAndTheLastGoodVersionKeepsServing() throws Exception {
+        String title = catalog.module("mpc-overview", "en").orElseThrow().content().title();
+        String broken = shipped().replaceFirst("\"sections\"", "\"sections\" \"oops\"");
+        bundle(OVERVIEW).update(dataBundle(OVERVIEW, "1.0.1", "Careleaf-Content", "content", "mpc-overview.json", broken));
+
+        ModuleView served = catalog.module("mpc-overview", "en").orElseThrow();
+        assertEquals("1.0.0", served.content().version());
+        assertEquals(title, served.content().title());
+        Problem p = catalog.problems().stream().filter(x -> "mpc-overview".equals(x.moduleId())).findFirst().orElseThrow();
+        assertEquals(FILE, p.file());
+        assertTrue(p.describe(), p.bundle().startsWith(OVERVIEW + "/1.0.1"));
+        assertTrue(p.describe(), p.message().contains("JSON syntax error"));
+        assertTrue(p.describe(), p.message().contains("serving the last good version 1.0.0"));
+        assertTrue(p.path(), p.path().startsWith("line "));
+
+        Answer a = get("/careleaf/api/modules/mpc-overview");
+        assertEquals(200, a.status());
+        assertEquals(title, a.json().getAsJsonObject().get("title").getAsString());
+        Answer health = get("/careleaf/health");
+        assertEquals(200, health.status());
+        JsonObject h = health.json().getAsJsonObject();
+        assertEquals("degraded", h.get("status").getAsString());
+        assertTrue(h.getAsJsonArray("problems").toString().contains(FILE));
+        assertEquals("other modules are untouched", 200, get("/careleaf/api/modules/mpc-outlook").status());
+
+        JsonObject newer = JsonParser.parseString(shipped()).getAsJsonObject();
+        newer.addProperty("version", "1.1.0");
+        newer.addProperty("title", "Metastatic prostate cancer: the basics");
+        bundle(OVERVIEW).update(dataBundle(OVERVIEW, "1.1.0", "Careleaf-Content", "content", "mpc-overview.json",
+                newer.toString()));
+        Answer updated = get("/careleaf/api/modules/mpc-overview");
+        assertEquals("1.1.0", updated.json().getAsJsonObject().get("version").getAsString());
+        assertEquals("Metastatic prostate cancer: the basics", updated.json().getAsJsonObject().get("title").getAsString());
+        assertTrue(catalog.problems().isEmpty());
+        assertEquals("ok", get("/careleaf/health").json().getAsJsonObject().get("status").getAsString());
+    }
+
+    @Test
+    public void invalidFieldIsRefusedWithItsPath() throws Exception {
+        JsonObject bad = JsonParser.parseString(shipped()).getAsJsonObject();
+        bad.getAsJsonArray("sources").get(0).getAsJsonObject().addProperty("url", "not a url");
+        bundle(OVERVIEW).update(dataBundle(OVERVIEW, "1.0.2", "Careleaf-Content", "content", "mpc-overview.json",
+                bad.toString()));
+        Problem p = catalog.problems().stream().filter(x -> "mpc-overview".equals(x.moduleId())).findFirst().orElseThrow();
+        assertEquals("$.sources[0].url", p.path());
+        assertEquals(200, get("/careleaf/api/modules/mpc-overview").status());
+    }
+
+    @Test
+    public void lastGoodVersionSurvivesARestartOfTheCatalog() throws Exception {
+        bundle(OVERVIEW).update(dataBundle(OVERVIEW, "1.0.3", "Careleaf-Content", "content", "mpc-overview.json",
+                "{ \"schemaVersion\": 1, "));
+        Bundle catalogBundle = bundle("org.careleaf.catalog");
+        catalogBundle.stop();
+        catalogBundle.start();
+        EducationCatalog restarted = currentCatalog();
+        assertEquals("1.0.0", restarted.module("mpc-overview", "en").orElseThrow().content().version());
+        assertFalse(restarted.problems().isEmpty());
+        await("the REST API serves the kept version", seconds(30),
+                () -> get("/careleaf/api/modules/mpc-overview").status() == 200);
+    }
+
+    @Test
+    public void idClashHighestVersionWinsAndTheLoserIsReported() throws Exception {
+        String outlook = entry(bundle("org.careleaf.content.mpc.outlook"), "content/mpc-outlook.json");
+        JsonObject newer = JsonParser.parseString(outlook).getAsJsonObject();
+        newer.addProperty("version", "2.0.0");
+        newer.addProperty("title", "Outlook, second edition");
+        Bundle clash = context.installBundle("test:clash", dataBundle("org.careleaf.test.clash", "1.0.0",
+                "Careleaf-Content", "content", "mpc-outlook.json", newer.toString()));
+        clash.start();
+
+        assertEquals("2.0.0", catalog.module("mpc-outlook", "en").orElseThrow().content().version());
+        Problem p = catalog.problems().stream().filter(x -> x.message().contains("module id clash")).findFirst()
+                .orElseThrow();
+        assertTrue(p.describe(), p.bundle().startsWith("org.careleaf.content.mpc.outlook/"));
+        assertEquals("Outlook, second edition",
+                get("/careleaf/api/modules/mpc-outlook").json().getAsJsonObject().get("title").getAsString());
+
+        clash.uninstall();
+        assertEquals("1.0.0", catalog.module("mpc-outlook", "en").orElseThrow().content().version());
+        assertTrue(catalog.problems().isEmpty());
+    }
+
+    @Test
+    public void changesAreAnnouncedOnEventAdmin() throws Exception {
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(EventConstants.EVENT_TOPIC, EducationCatalog.TOPIC_PREFIX + "*");
+        ServiceRegistration<EventHandler> reg = context.registerService(EventHandler.class, events::add, props);
+        try {
+            bundle(OVERVIEW).update(dataBundle(OVERVIEW, "1.0.4", "Careleaf-Content", "content", "mpc-overview.json",
+                    "[]"));
+            List<String> topics = new java.util.ArrayList<>();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!topics.contains(EducationCatalog.TOPIC_PREFIX + "MODULE_REFUSED") && System.nanoTime() < end) {
+                Event e = events.poll(1, TimeUnit.SECONDS);
+                if (e != null) {
+                    topics.add(e.getTopic());
+                }
+            }
+            assertTrue(topics.toString(), topics.contains(EducationCatalog.TOPIC_PREFIX + "MODULE_REFUSED"));
+        } finally {
+            reg.unregister();
+        }
+    }
+}
