@@ -161,6 +161,12 @@ public abstract class CareleafTestSupport {
     /** A data bundle made in the test: the manifest header and one JSON file, nothing else. */
     protected static InputStream dataBundle(String symbolicName, String version, String header, String folder,
             String fileName, String json) {
+        return dataBundle(symbolicName, version, header, folder, Map.of(fileName, json));
+    }
+
+    /** A data bundle made in the test: the manifest header and JSON files by name, nothing else. */
+    protected static InputStream dataBundle(String symbolicName, String version, String header, String folder,
+            Map<String, String> files) {
         Manifest m = new Manifest();
         Attributes a = m.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -172,13 +178,25 @@ public abstract class CareleafTestSupport {
         try (JarOutputStream jar = new JarOutputStream(bytes, m)) {
             jar.putNextEntry(new JarEntry(folder + "/"));
             jar.closeEntry();
-            jar.putNextEntry(new JarEntry(folder + "/" + fileName));
-            jar.write(json.getBytes(StandardCharsets.UTF_8));
-            jar.closeEntry();
+            for (var f : files.entrySet()) {
+                jar.putNextEntry(new JarEntry(folder + "/" + f.getKey()));
+                jar.write(f.getValue().getBytes(StandardCharsets.UTF_8));
+                jar.closeEntry();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new ByteArrayInputStream(bytes.toByteArray());
+    }
+
+    /** Every JSON file a data bundle ships in a folder, by file name. */
+    protected static Map<String, String> entries(Bundle b, String folder) {
+        Map<String, String> files = new java.util.TreeMap<>();
+        for (java.net.URL u : java.util.Collections.list(b.findEntries(folder, "*.json", false))) {
+            String path = u.getPath().substring(1);
+            files.put(path.substring(path.lastIndexOf('/') + 1), entry(b, path));
+        }
+        return files;
     }
 
     /** The JSON of a content file as shipped in a bundle. */
