@@ -56,6 +56,9 @@ public abstract class CareleafTestSupport {
     @Inject
     protected BootFinished bootFinished;
 
+    protected static final String ADMIN_PASSWORD = "admin-test-secret";
+    protected static final String NURSE_PASSWORD = "nurse-test-secret";
+
     protected static Option[] careleafKaraf(Option... extra) {
         int http = freePort();
         String assembly = System.getProperty("careleaf.assembly");
@@ -72,6 +75,9 @@ public abstract class CareleafTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
             systemProperty("careleaf.test.http.port").value(String.valueOf(http)),
+            // test accounts: the assembly itself ships none
+            editConfigurationFilePut("etc/users.properties", "admin", ADMIN_PASSWORD + ",_g_:admingroup"),
+            editConfigurationFilePut("etc/users.properties", "nurse", NURSE_PASSWORD + ",viewer"),
             systemProperty("careleaf.version").value(System.getProperty("careleaf.version")),
         };
         Option[] all = new Option[base.length + extra.length];
@@ -210,5 +216,29 @@ public abstract class CareleafTestSupport {
 
     protected static Duration seconds(int s) {
         return Duration.ofSeconds(s);
+    }
+
+    /** Runs a Karaf shell command in-process as the given user with the given roles, as SSH would. */
+    protected String shell(String command, String user, String... roles) throws Exception {
+        org.apache.karaf.shell.api.console.SessionFactory factory = context.getService(
+                context.getServiceReference(org.apache.karaf.shell.api.console.SessionFactory.class));
+        javax.security.auth.Subject subject = new javax.security.auth.Subject();
+        subject.getPrincipals().add(new org.apache.karaf.jaas.boot.principal.UserPrincipal(user));
+        for (String r : roles) {
+            subject.getPrincipals().add(new org.apache.karaf.jaas.boot.principal.RolePrincipal(r));
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
+        org.apache.karaf.shell.api.console.Session session = factory.create(new ByteArrayInputStream(new byte[0]), out, out);
+        try {
+            javax.security.auth.Subject.doAs(subject,
+                    (java.security.PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } catch (java.security.PrivilegedActionException e) {
+            throw e.getException();
+        } finally {
+            out.flush();
+            session.close();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

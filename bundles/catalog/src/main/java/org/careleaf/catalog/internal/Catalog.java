@@ -1,6 +1,13 @@
 package org.careleaf.catalog.internal;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,6 +21,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.careleaf.admin.Actor;
+import org.careleaf.admin.AuditEntry;
+import org.careleaf.admin.CatalogAdmin;
+import org.careleaf.admin.ModuleStatus;
+import org.careleaf.admin.ValidationReport;
 import org.careleaf.model.Completeness;
 import org.careleaf.model.EducationCatalog;
 import org.careleaf.model.EducationModule;
@@ -26,6 +38,8 @@ import org.careleaf.model.ViewerText;
 import org.careleaf.model.ViewerTranslation;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -49,10 +63,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * versions a fresh copy beats a kept last-good copy, then the lowest service id (the first registered)
  * wins. Every loser is reported as a problem.
  */
-@Component(service = EducationCatalog.class, immediate = true, configurationPid = Catalog.PID,
+@Component(service = {EducationCatalog.class, CatalogAdmin.class}, immediate = true, configurationPid = Catalog.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = CatalogConfig.class)
-public class Catalog implements EducationCatalog {
+public class Catalog implements EducationCatalog, CatalogAdmin {
 
     public static final String PID = "org.careleaf.catalog";
 
@@ -67,12 +81,27 @@ public class Catalog implements EducationCatalog {
     private volatile Snapshot snapshot = new Snapshot(0, Map.of(), Map.of(), Map.of(), Set.of(), Set.of(), "en");
     private volatile List<Problem> clashes = List.of();
     private volatile CatalogConfig config;
+    /** Modules hidden from every surface: the configuration, or a change made here and not yet echoed by it. */
+    private volatile Set<String> disabled = Set.of();
+    /** Disabled sets this component wrote to Config Admin whose echo in {@link #modified} is still due. */
+    private final Deque<Set<String>> ourWrites = new ArrayDeque<>();
+    private volatile Map<String, String> providers = Map.of();
+    private volatile Set<String> keptLastGood = Set.of();
+    private AuditLog audit;
+
+    @Reference
+    private ConfigurationAdmin configAdmin;
     private volatile boolean active;
     private ContentExtender extender;
 
     @Activate
     void activate(BundleContext context, CatalogConfig config) {
         this.config = config;
+        this.disabled = split(config.disabledModules());
+        String karafData = context.getProperty("karaf.data");
+        Path auditFile = karafData != null ? Path.of(karafData, "careleaf", "audit.jsonl")
+                : context.getDataFile("audit.jsonl").toPath();
+        audit = new AuditLog(auditFile);
         LastGoodStore store = new LastGoodStore(context.getDataFile("last-good").toPath());
         extender = new ContentExtender(context, store, problems, p -> post("MODULE_REFUSED", Map.of(
                 "module", String.valueOf(p.moduleId()), "bundle", p.bundle(), "message", p.describe())));
@@ -81,10 +110,42 @@ public class Catalog implements EducationCatalog {
         extender.open();
     }
 
+    /** Config Admin changed: the echo of our own write, or an edit of the .cfg file (or config:edit) to audit. */
     @Modified
-    void modified(CatalogConfig config) {
+    void modified(CatalogConfig config, Map<String, Object> properties) {
         this.config = config;
+        Set<String> next = split(config.disabledModules());
+        synchronized (ourWrites) {
+            if (ourWrites.contains(next)) {
+                while (!ourWrites.pollFirst().equals(next)) {
+                    // earlier writes of ours were overtaken by this one
+                }
+            } else {
+                Object file = properties.get("felix.fileinstall.filename");
+                Actor actor = new Actor("(configuration)", "file", file == null ? "Config Admin " + PID : file.toString());
+                for (String id : new java.util.TreeSet<>(next)) {
+                    if (!disabled.contains(id)) {
+                        record(actor, "disable", id, "enabled", "disabled");
+                    }
+                }
+                for (String id : new java.util.TreeSet<>(disabled)) {
+                    if (!next.contains(id)) {
+                        record(actor, "enable", id, "disabled", "enabled");
+                    }
+                }
+                ourWrites.clear();
+                disabled = next;
+            }
+        }
         rebuild();
+    }
+
+    private AuditEntry record(Actor actor, String action, String target, String before, String after) {
+        AuditEntry e = new AuditEntry(Instant.now().toString(), actor.user(), actor.channel(), actor.from(), action, target,
+                before, after);
+        audit.append(e);
+        post("AUDIT", Map.of("action", action, "target", target, "user", actor.user()));
+        return e;
     }
 
     @Deactivate
@@ -157,7 +218,7 @@ public class Catalog implements EducationCatalog {
                 .sorted(Comparator.comparing(e -> (Long) e.getKey().getProperty(org.osgi.framework.Constants.SERVICE_ID)))
                 .forEach(e -> viewer.putIfAbsent(e.getValue().text().locale(), e.getValue().text()));
         Snapshot next = new Snapshot(revisions.incrementAndGet(), modules, translations, viewer,
-                split(c.disabledModules()), split(c.enabledLocales()),
+                disabled, split(c.enabledLocales()),
                 c.defaultLocale() == null ? "en" : c.defaultLocale().trim());
         clashes = List.copyOf(clashFound);
         snapshot = next;
@@ -173,6 +234,8 @@ public class Catalog implements EducationCatalog {
             }
         }
         Map<String, ModuleDocument> chosen = new LinkedHashMap<>();
+        Map<String, String> providedBy = new HashMap<>();
+        Set<String> lastGood = new java.util.HashSet<>();
         Comparator<Map.Entry<ServiceReference<EducationModule>, EducationModule>> rule = Comparator
                 .comparing((Map.Entry<ServiceReference<EducationModule>, EducationModule> e) ->
                         Versions.parse(e.getValue().document().version()))
@@ -182,7 +245,12 @@ public class Catalog implements EducationCatalog {
         for (var candidates : byId.values()) {
             candidates.sort(rule);
             var winner = candidates.get(0);
-            chosen.put(winner.getValue().document().id(), winner.getValue().document());
+            String id = winner.getValue().document().id();
+            chosen.put(id, winner.getValue().document());
+            providedBy.put(id, bundleOf(winner.getKey()));
+            if (Boolean.TRUE.equals(winner.getKey().getProperty(EducationModule.LAST_GOOD))) {
+                lastGood.add(id);
+            }
             for (var loser : candidates.subList(1, candidates.size())) {
                 ModuleDocument d = loser.getValue().document();
                 clashFound.add(new Problem(bundleOf(loser.getKey()), null, "$.id",
@@ -192,6 +260,8 @@ public class Catalog implements EducationCatalog {
                         d.id(), Instant.now().toString()));
             }
         }
+        providers = Map.copyOf(providedBy);
+        keptLastGood = Set.copyOf(lastGood);
         return chosen;
     }
 
@@ -317,5 +387,77 @@ public class Catalog implements EducationCatalog {
     @Override
     public long revision() {
         return snapshot.revision;
+    }
+
+    // ---- CatalogAdmin
+
+    @Override
+    public List<ModuleStatus> modules() {
+        Snapshot s = snapshot;
+        List<Problem> problems = problems();
+        List<ModuleStatus> out = new ArrayList<>();
+        for (ModuleDocument m : s.modules.values()) {
+            boolean enabled = !s.disabled.contains(m.id());
+            boolean stale = s.completeness.stream().anyMatch(c -> c.module().equals(m.id()) && c.stale() > 0);
+            String state = !enabled ? "disabled" : keptLastGood.contains(m.id()) ? "refused" : stale ? "stale" : "enabled";
+            List<String> locales = s.completeness.stream()
+                    .filter(c -> c.module().equals(m.id()) && c.translated() > 0).map(Completeness::locale).toList();
+            List<String> mine = problems.stream().filter(p -> m.id().equals(p.moduleId())).map(Problem::describe).toList();
+            out.add(new ModuleStatus(m.id(), m.version(), m.title(), enabled, state, providers.get(m.id()), locales,
+                    ReadabilityMeter.measure(m, m.locale()).score(), mine));
+        }
+        return out;
+    }
+
+    @Override
+    public AuditEntry setEnabled(String moduleId, boolean enabled, Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        synchronized (ourWrites) {
+            Set<String> current = disabled;
+            if (moduleId == null || !snapshot.modules.containsKey(moduleId) && !current.contains(moduleId)) {
+                throw new IllegalArgumentException("no module has the id '" + moduleId + "'");
+            }
+            if (enabled != current.contains(moduleId)) {
+                return null;
+            }
+            Set<String> next = new java.util.TreeSet<>(current);
+            if (enabled) {
+                next.remove(moduleId);
+            } else {
+                next.add(moduleId);
+            }
+            AuditEntry entry = record(actor, enabled ? "enable" : "disable", moduleId, enabled ? "disabled" : "enabled",
+                    enabled ? "enabled" : "disabled");
+            disabled = Set.copyOf(next);
+            ourWrites.addLast(Set.copyOf(next));
+            writeConfiguration(next);
+            rebuild();
+            return entry;
+        }
+    }
+
+    /** Persists the disabled list; Karaf writes it back to etc/org.careleaf.catalog.cfg. */
+    private void writeConfiguration(Set<String> disabledIds) {
+        try {
+            Configuration cfg = configAdmin.getConfiguration(PID, "?");
+            Dictionary<String, Object> props = cfg.getProperties();
+            if (props == null) {
+                props = new Hashtable<>();
+            }
+            props.put("disabledModules", String.join(",", disabledIds));
+            cfg.update(props);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot save the configuration " + PID + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<AuditEntry> audit(int limit) {
+        return audit.newest(Math.max(0, limit));
+    }
+
+    @Override
+    public ValidationReport validate(String name, byte[] bytes) {
+        return BundleValidator.validate(name, bytes);
     }
 }

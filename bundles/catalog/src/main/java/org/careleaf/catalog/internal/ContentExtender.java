@@ -11,15 +11,16 @@ import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.careleaf.model.EducationModule;
-import org.careleaf.model.ModuleDocument;
 import org.careleaf.model.ModuleTranslation;
 import org.careleaf.model.Problem;
-import org.careleaf.model.TranslationDocument;
-import org.careleaf.model.ViewerText;
 import org.careleaf.model.ViewerTranslation;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -148,79 +149,46 @@ final class ContentExtender extends BundleTracker<List<ServiceRegistration<?>>> 
         }
 
         private void module(String file, String name, byte[] bytes) {
-            DocumentParser.Result<ModuleDocument> r = DocumentParser.module(bytes);
-            List<Finding> findings = new ArrayList<>(r.findings());
-            if (r.ok() && !name.equals(r.document().id() + ".json")) {
-                findings.add(new Finding("$.id", "module '" + r.document().id() + "' must be in a file named "
-                        + r.document().id() + ".json"));
-            }
-            if (findings.isEmpty()) {
-                lastGood.save(bundle.getSymbolicName(), name, bytes);
-                register(EducationModule.class, (EducationModule) r::document, r.document().id(), r.document().version(),
-                        null, false);
-                return;
-            }
-            String id = name.substring(0, name.length() - ".json".length());
-            var kept = lastGood.load(bundle.getSymbolicName(), name).map(DocumentParser::module)
-                    .filter(DocumentParser.Result::ok).map(DocumentParser.Result::document);
-            String outcome = kept.map(d -> "; serving the last good version " + d.version() + " instead")
-                    .orElse("; nothing is served for this file");
-            for (Finding f : findings) {
-                problem(file, f.path(), f.message() + outcome, id);
-            }
-            kept.ifPresent(d -> register(EducationModule.class, (EducationModule) () -> d, d.id(), d.version(), null, true));
+            document(file, name, bytes, DocumentParser::moduleFile, name.substring(0, name.length() - ".json".length()),
+                    d -> "the last good version " + d.version(),
+                    (d, kept) -> register(EducationModule.class, (EducationModule) () -> d, d.id(), d.version(), null,
+                            kept));
         }
 
         private void translation(String file, String name, byte[] bytes) {
-            DocumentParser.Result<TranslationDocument> r = DocumentParser.translation(bytes);
-            List<Finding> findings = new ArrayList<>(r.findings());
-            if (r.ok()) {
-                String expected = r.document().module() + "." + r.document().locale() + ".json";
-                if (!name.equals(expected)) {
-                    findings.add(new Finding("$.module", "the translation of '" + r.document().module() + "' into "
-                            + r.document().locale() + " must be in a file named " + expected));
-                }
-            }
-            if (findings.isEmpty()) {
-                lastGood.save(bundle.getSymbolicName(), name, bytes);
-                register(ModuleTranslation.class, (ModuleTranslation) r::document, r.document().module(), null,
-                        r.document().locale(), false);
-                return;
-            }
-            String id = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-            var kept = lastGood.load(bundle.getSymbolicName(), name).map(DocumentParser::translation)
-                    .filter(DocumentParser.Result::ok).map(DocumentParser.Result::document);
-            String outcome = kept.map(d -> "; serving the last good translation made from version " + d.translatedFrom()
-                    + " instead").orElse("; nothing is served for this file");
-            for (Finding f : findings) {
-                problem(file, f.path(), f.message() + outcome, id);
-            }
-            kept.ifPresent(d -> register(ModuleTranslation.class, (ModuleTranslation) () -> d, d.module(), null,
-                    d.locale(), true));
+            document(file, name, bytes, DocumentParser::translationFile, name.substring(0, name.indexOf('.')),
+                    d -> "the last good translation made from version " + d.translatedFrom(),
+                    (d, kept) -> register(ModuleTranslation.class, (ModuleTranslation) () -> d, d.module(), null,
+                            d.locale(), kept));
         }
 
         private void viewerText(String file, String name, byte[] bytes) {
-            DocumentParser.Result<ViewerText> r = DocumentParser.viewerText(bytes);
-            List<Finding> findings = new ArrayList<>(r.findings());
-            if (r.ok() && !name.equals("ui." + r.document().locale() + ".json")) {
-                findings.add(new Finding("$.locale", "viewer strings in " + r.document().locale()
-                        + " must be in a file named ui." + r.document().locale() + ".json"));
-            }
-            if (findings.isEmpty()) {
+            document(file, name, bytes, DocumentParser::viewerTextFile, null, d -> "the last good version",
+                    (d, kept) -> register(ViewerTranslation.class, (ViewerTranslation) () -> d, null, null, d.locale(),
+                            kept));
+        }
+
+        /**
+         * Serves a valid document and keeps it as the last good copy; for a refused one, reports every
+         * finding and serves the last good copy of the same file, if there is one.
+         */
+        private <D> void document(String file, String name, byte[] bytes,
+                BiFunction<String, byte[], DocumentParser.Result<D>> parse, String moduleId,
+                Function<D, String> keptAs, BiConsumer<D, Boolean> serve) {
+            DocumentParser.Result<D> r = parse.apply(name, bytes);
+            if (r.ok()) {
                 lastGood.save(bundle.getSymbolicName(), name, bytes);
-                register(ViewerTranslation.class, (ViewerTranslation) r::document, null, null, r.document().locale(),
-                        false);
+                serve.accept(r.document(), false);
                 return;
             }
-            var kept = lastGood.load(bundle.getSymbolicName(), name).map(DocumentParser::viewerText)
+            Optional<D> kept = lastGood.load(bundle.getSymbolicName(), name).map(b -> parse.apply(name, b))
                     .filter(DocumentParser.Result::ok).map(DocumentParser.Result::document);
-            String outcome = kept.map(d -> "; serving the last good version instead")
+            String outcome = kept.map(d -> "; serving " + keptAs.apply(d) + " instead")
                     .orElse("; nothing is served for this file");
-            for (Finding f : findings) {
-                problem(file, f.path(), f.message() + outcome, null);
+            for (Finding f : r.findings()) {
+                problem(file, f.path(), f.message() + outcome, moduleId);
             }
-            kept.ifPresent(d -> register(ViewerTranslation.class, (ViewerTranslation) () -> d, null, null, d.locale(),
-                    true));
+            kept.ifPresent(d -> serve.accept(d, true));
         }
 
         private <S> void register(Class<S> type, S service, String moduleId, String version, String locale,

@@ -50,6 +50,32 @@ public final class DocumentParser {
         return parse(bytes, ViewerTextValidator::validate, ViewerText.class);
     }
 
+    /** A module file: the document, and its file name must be {@code <id>.json}. */
+    public static Result<ModuleDocument> moduleFile(String fileName, byte[] bytes) {
+        Result<ModuleDocument> r = module(bytes);
+        return r.ok() ? named(r, fileName, r.document().id() + ".json", "$.id") : r;
+    }
+
+    /** A translation file: the document, and its file name must be {@code <module>.<locale>.json}. */
+    public static Result<TranslationDocument> translationFile(String fileName, byte[] bytes) {
+        Result<TranslationDocument> r = translation(bytes);
+        return r.ok() ? named(r, fileName, r.document().module() + "." + r.document().locale() + ".json", "$.module") : r;
+    }
+
+    /** A viewer strings file: the document, and its file name must be {@code ui.<locale>.json}. */
+    public static Result<ViewerText> viewerTextFile(String fileName, byte[] bytes) {
+        Result<ViewerText> r = viewerText(bytes);
+        return r.ok() ? named(r, fileName, "ui." + r.document().locale() + ".json", "$.locale") : r;
+    }
+
+    private static <T> Result<T> named(Result<T> r, String fileName, String expected, String path) {
+        if (fileName.equals(expected)) {
+            return r;
+        }
+        return new Result<>(null, List.of(new Finding(path, "this document must be in a file named " + expected
+                + ", not " + fileName)));
+    }
+
     private static <T> Result<T> parse(byte[] bytes, Function<com.google.gson.JsonObject, List<Finding>> validator,
             Class<T> type) {
         if (bytes.length > MAX_BYTES) {

@@ -20,6 +20,20 @@ final class RenderCache {
 
     private volatile long revision = -1;
     private final Map<String, Rendered> entries = new ConcurrentHashMap<>();
+    private final int maxEntries;
+
+    RenderCache() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /**
+     * A cache for answers whose keys the client chooses (Infobutton queries): once {@code maxEntries} are
+     * kept, further answers are rendered for the request and not kept, so a key-spraying client cannot
+     * grow memory. The entries kept are dropped at the next revision as usual.
+     */
+    RenderCache(int maxEntries) {
+        this.maxEntries = maxEntries;
+    }
 
     Rendered get(long currentRevision, String key, Supplier<Rendered> render) {
         if (currentRevision != revision) {
@@ -29,6 +43,13 @@ final class RenderCache {
                     revision = currentRevision;
                 }
             }
+        }
+        Rendered kept = entries.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        if (entries.size() >= maxEntries) {
+            return render.get();
         }
         return entries.computeIfAbsent(key, k -> render.get());
     }

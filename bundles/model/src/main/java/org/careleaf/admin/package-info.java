@@ -1,0 +1,11 @@
+/**
+ * What administrators use: module states, enabling and disabling modules, the audit trail and checking
+ * a content bundle before it is installed. Implemented by the catalog; used by the shell commands and
+ * the web admin. Versioned separately from the host API in {@code org.careleaf.model}.
+ */
+@Export
+@Version("1.0.0")
+package org.careleaf.admin;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

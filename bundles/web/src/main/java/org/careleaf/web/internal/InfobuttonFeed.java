@@ -1,0 +1,307 @@
+package org.careleaf.web.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import org.careleaf.model.EducationCatalog;
+import org.careleaf.model.ModuleView;
+
+/**
+ * The knowledge response to an Infobutton request: an Atom 1.0 feed with one entry per matching module,
+ * written as Atom XML or in the Atom-in-JSON shape MedlinePlus Connect uses ({@code {"_value": …}}).
+ */
+final class InfobuttonFeed {
+
+    static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+    /** Namespace of the few elements Atom has no place for: module id, translation status, notes. */
+    static final String CARELEAF_NS = "urn:careleaf:infobutton:1";
+    static final String TITLE = "Careleaf patient education";
+    static final String AUTHOR = "Careleaf";
+    private static final String EPOCH = "1970-01-01T00:00:00Z";
+
+    /**
+     * The code systems the catalog indexes, by OID (as the catalog's code-system table has them), so that
+     * a code in any other system gets a note rather than a silent empty answer.
+     */
+    static final Map<String, String> SYSTEMS = Map.of(
+            "2.16.840.1.113883.6.90", "ICD-10-CM",
+            "2.16.840.1.113883.6.3", "ICD-10",
+            "2.16.840.1.113883.6.96", "SNOMED CT",
+            "2.16.840.1.113883.6.73", "ATC",
+            "2.16.840.1.113883.6.88", "RxNorm",
+            "2.16.840.1.113883.6.1", "LOINC",
+            "2.16.840.1.113883.6.69", "NDC");
+
+    /** One module in the feed. {@code locale} is the language the module's text is served in. */
+    record Entry(String id, String moduleId, String title, String summary, String viewerUrl, String apiUrl,
+            String locale, String translationStatus, String updated) {
+    }
+
+    /**
+     * The feed. {@code locale} is the language the request resolved to; {@code categories} echo the
+     * request as Atom categories (scheme = parameter name, term = value).
+     */
+    record Feed(String id, String locale, String base, String subtitle, String updated, List<String[]> categories,
+            List<String> notes, List<Entry> entries) {
+    }
+
+    private InfobuttonFeed() {
+    }
+
+    /**
+     * Finds the modules for the request's codes in {@code locale} (one of the catalog's languages) and
+     * builds the feed; links are made absolute with {@code origin} ({@code http://host:port}).
+     */
+    static Feed build(InfobuttonRequest req, EducationCatalog catalog, String locale, String origin) {
+        List<String> notes = new ArrayList<>();
+        Map<String, ModuleView> found = new LinkedHashMap<>();
+        for (InfobuttonRequest.Coded c : req.criteria()) {
+            if (!SYSTEMS.containsKey(c.system())) {
+                notes.add("Code system " + c.system() + " (sent with " + c.parameter() + "=" + c.code()
+                        + ") is not one Careleaf indexes: "
+                        + SYSTEMS.values().stream().sorted().collect(Collectors.joining(", ")) + ".");
+                continue;
+            }
+            for (ModuleView v : catalog.modulesForCode(c.system(), c.code(), locale)) {
+                found.putIfAbsent(v.id(), v);
+            }
+        }
+        List<ModuleView> views = new ArrayList<>(found.values());
+        views.sort(Comparator.comparingInt((ModuleView v) -> v.content().order()).thenComparing(ModuleView::id));
+        views = filterBySubTopic(views, req.subTopics(), notes);
+
+        String base = origin + ApiJson.BASE + "/";
+        List<Entry> entries = new ArrayList<>();
+        for (ModuleView v : views) {
+            String updated = dateTime(v.content().review() == null ? null : v.content().review().writtenOn())
+                    .orElse(EPOCH);
+            entries.add(new Entry(uuid("careleaf-module\n" + v.id() + "\n" + v.locale()), v.id(),
+                    PlainText.of(v.content().title()), PlainText.of(v.content().summary()),
+                    origin + ApiJson.viewerUrl(v.id(), v.requested()),
+                    origin + ApiJson.BASE + "/api/modules/" + v.id() + "?lang=" + v.requested(), v.locale(),
+                    v.translationStatus(), updated));
+        }
+        String updated = entries.stream().map(Entry::updated).max(String::compareTo)
+                .orElseGet(() -> latestWritten(catalog, locale));
+        return new Feed(uuid("careleaf-feed\n" + req.cacheKey() + "\n" + locale), locale, base, subtitle(req),
+                updated, categories(req), notes, entries);
+    }
+
+    /**
+     * Keeps the modules any known subtopic selects. Unknown subtopics are reported, not applied: an
+     * unfiltered answer serves the reader better than none.
+     */
+    private static List<ModuleView> filterBySubTopic(List<ModuleView> views, List<InfobuttonRequest.Coded> subTopics,
+            List<String> notes) {
+        List<InfobuttonSubTopics.SubTopic> known = new ArrayList<>();
+        for (InfobuttonRequest.Coded s : subTopics) {
+            Optional<InfobuttonSubTopics.SubTopic> t = InfobuttonSubTopics.find(s.system(), s.code());
+            if (t.isPresent()) {
+                known.add(t.get());
+            } else {
+                notes.add("Subtopic " + s.code() + (s.system() == null ? "" : " (" + s.system() + ")")
+                        + " is not one Careleaf understands, so it did not narrow the answer.");
+            }
+        }
+        if (known.isEmpty()) {
+            return views;
+        }
+        return views.stream().filter(v -> known.stream().anyMatch(t -> t.selects(v))).toList();
+    }
+
+    private static String subtitle(InfobuttonRequest req) {
+        return "Results for " + req.criteria().stream().map(c -> SYSTEMS.getOrDefault(c.system(), c.system()) + " "
+                + c.code() + (c.displayName() == null ? "" : " (" + c.displayName() + ")"))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static List<String[]> categories(InfobuttonRequest req) {
+        List<String[]> out = new ArrayList<>();
+        for (InfobuttonRequest.Coded c : req.criteria()) {
+            coded(out, c);
+        }
+        for (InfobuttonRequest.Coded c : req.subTopics()) {
+            coded(out, c);
+        }
+        for (InfobuttonRequest.Coded c : req.taskContexts()) {
+            coded(out, c);
+        }
+        out.add(new String[] {InfobuttonRequest.RECIPIENT, req.recipient()});
+        if (req.language() != null) {
+            out.add(new String[] {InfobuttonRequest.LANGUAGE, req.language()});
+        }
+        out.add(new String[] {InfobuttonRequest.RESPONSE_TYPE, req.responseType()});
+        return out;
+    }
+
+    private static void coded(List<String[]> out, InfobuttonRequest.Coded c) {
+        String suffix = c.parameter().substring(c.parameter().lastIndexOf(".c") + 2);
+        String prefix = c.parameter().substring(0, c.parameter().lastIndexOf(".c"));
+        out.add(new String[] {c.parameter(), c.code()});
+        if (c.system() != null) {
+            out.add(new String[] {prefix + ".cs" + suffix, c.system()});
+        }
+        if (c.displayName() != null) {
+            out.add(new String[] {prefix + ".dn" + suffix, c.displayName()});
+        }
+    }
+
+    private static String latestWritten(EducationCatalog catalog, String locale) {
+        return catalog.modules(locale).stream()
+                .map(v -> dateTime(v.content().review() == null ? null : v.content().review().writtenOn()))
+                .flatMap(Optional::stream).max(String::compareTo).orElse(EPOCH);
+    }
+
+    /** An ISO date as the RFC 3339 date-time Atom requires (midnight UTC); empty when not a date. */
+    static Optional<String> dateTime(String isoDate) {
+        if (isoDate == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(isoDate) + "T00:00:00Z");
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String uuid(String name) {
+        return "urn:uuid:" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ---- Atom in JSON, as MedlinePlus Connect writes it
+
+    static String json(Feed f) {
+        JsonObject feed = new JsonObject();
+        feed.addProperty("base", f.base());
+        feed.addProperty("lang", f.locale());
+        feed.add("title", text(TITLE));
+        feed.add("subtitle", text(f.subtitle()));
+        feed.add("id", value(f.id()));
+        feed.add("updated", value(f.updated()));
+        JsonObject author = new JsonObject();
+        author.add("name", value(AUTHOR));
+        author.add("uri", value(f.base()));
+        feed.add("author", author);
+        JsonArray categories = new JsonArray();
+        for (String[] c : f.categories()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("scheme", c[0]);
+            o.addProperty("term", c[1]);
+            categories.add(o);
+        }
+        feed.add("category", categories);
+        if (!f.notes().isEmpty()) {
+            JsonArray notes = new JsonArray();
+            f.notes().forEach(n -> notes.add(value(n)));
+            feed.add("note", notes);
+        }
+        JsonArray entries = new JsonArray();
+        for (Entry e : f.entries()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("lang", e.locale());
+            o.add("title", text(e.title()));
+            JsonArray links = new JsonArray();
+            links.add(link(e.viewerUrl(), "text/html", e.locale()));
+            links.add(link(e.apiUrl(), "application/json", e.locale()));
+            o.add("link", links);
+            o.add("id", value(e.id()));
+            o.add("summary", text(e.summary()));
+            o.add("updated", value(e.updated()));
+            o.addProperty("moduleId", e.moduleId());
+            o.addProperty("translationStatus", e.translationStatus());
+            entries.add(o);
+        }
+        feed.add("entry", entries);
+        JsonObject root = new JsonObject();
+        root.add("feed", feed);
+        return WebJson.GSON.toJson(root);
+    }
+
+    private static JsonObject value(String v) {
+        JsonObject o = new JsonObject();
+        o.addProperty("_value", v);
+        return o;
+    }
+
+    private static JsonObject text(String v) {
+        JsonObject o = value(v);
+        o.addProperty("type", "text");
+        return o;
+    }
+
+    private static JsonObject link(String href, String type, String hreflang) {
+        JsonObject o = new JsonObject();
+        o.addProperty("href", href);
+        o.addProperty("rel", "alternate");
+        o.addProperty("type", type);
+        o.addProperty("hreflang", hreflang);
+        return o;
+    }
+
+    // ---- Atom 1.0 XML (RFC 4287)
+
+    static String atom(Feed f) {
+        StringBuilder x = new StringBuilder(4096);
+        x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        x.append("<feed xmlns=\"").append(ATOM_NS).append("\" xmlns:careleaf=\"").append(CARELEAF_NS)
+                .append("\" xml:lang=\"").append(esc(f.locale())).append("\">\n");
+        element(x, "  ", "title", TITLE, true);
+        element(x, "  ", "subtitle", f.subtitle(), true);
+        element(x, "  ", "id", f.id(), false);
+        element(x, "  ", "updated", f.updated(), false);
+        x.append("  <author>\n");
+        element(x, "    ", "name", AUTHOR, false);
+        element(x, "    ", "uri", f.base(), false);
+        x.append("  </author>\n");
+        for (String[] c : f.categories()) {
+            x.append("  <category scheme=\"").append(esc(c[0])).append("\" term=\"").append(esc(c[1]))
+                    .append("\"/>\n");
+        }
+        for (String n : f.notes()) {
+            element(x, "  ", "careleaf:note", n, false);
+        }
+        for (Entry e : f.entries()) {
+            x.append("  <entry xml:lang=\"").append(esc(e.locale())).append("\">\n");
+            element(x, "    ", "title", e.title(), true);
+            atomLink(x, e.viewerUrl(), "text/html", e.locale());
+            atomLink(x, e.apiUrl(), "application/json", e.locale());
+            element(x, "    ", "id", e.id(), false);
+            element(x, "    ", "updated", e.updated(), false);
+            element(x, "    ", "summary", e.summary(), true);
+            element(x, "    ", "careleaf:moduleId", e.moduleId(), false);
+            element(x, "    ", "careleaf:translationStatus", e.translationStatus(), false);
+            x.append("  </entry>\n");
+        }
+        x.append("</feed>\n");
+        return x.toString();
+    }
+
+    private static void element(StringBuilder x, String indent, String name, String text, boolean typed) {
+        x.append(indent).append('<').append(name);
+        if (typed) {
+            x.append(" type=\"text\"");
+        }
+        x.append('>').append(esc(text)).append("</").append(name).append(">\n");
+    }
+
+    private static void atomLink(StringBuilder x, String href, String type, String hreflang) {
+        x.append("    <link href=\"").append(esc(href)).append("\" rel=\"alternate\" type=\"").append(type)
+                .append("\" hreflang=\"").append(esc(hreflang)).append("\"/>\n");
+    }
+
+    private static String esc(String s) {
+        return s == null ? "" : PlainText.xml(s);
+    }
+}

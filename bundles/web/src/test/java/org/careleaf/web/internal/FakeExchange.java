@@ -1,0 +1,176 @@
+package org.careleaf.web.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.servlet.ReadListener;
+import javax.servlet.ServletInputStream;
+import javax.servlet.ServletOutputStream;
+import javax.servlet.WriteListener;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/**
+ * One HTTP request and the response a servlet gave it, without a container: the request answers the
+ * calls the Careleaf servlets make, the response records status, headers and body.
+ */
+final class FakeExchange {
+
+    String method = "GET";
+    String pathInfo;
+    String scheme = "http";
+    String serverName = "ehr.example.org";
+    int serverPort = 8181;
+    String contentType;
+    byte[] body = new byte[0];
+    final Map<String, String[]> parameters = new LinkedHashMap<>();
+    final Map<String, String> requestHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    int status = 200;
+    String responseContentType;
+    final Map<String, String> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    FakeExchange param(String name, String... values) {
+        parameters.put(name, values);
+        return this;
+    }
+
+    FakeExchange header(String name, String value) {
+        requestHeaders.put(name, value);
+        return this;
+    }
+
+    FakeExchange post(String path, String type, String json) {
+        method = "POST";
+        pathInfo = path;
+        contentType = type;
+        body = json.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    FakeExchange run(HttpServlet servlet) throws Exception {
+        servlet.service(request(), response());
+        return this;
+    }
+
+    String text() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    String responseHeader(String name) {
+        return responseHeaders.get(name);
+    }
+
+    private HttpServletRequest request() {
+        ByteArrayInputStream in = new ByteArrayInputStream(body);
+        ServletInputStream stream = new ServletInputStream() {
+            @Override
+            public int read() {
+                return in.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                return in.read(b, off, len);
+            }
+
+            @Override
+            public boolean isFinished() {
+                return in.available() == 0;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
+                    case "getMethod" -> method;
+                    case "getPathInfo" -> pathInfo;
+                    case "getScheme" -> scheme;
+                    case "getServerName" -> serverName;
+                    case "getServerPort" -> serverPort;
+                    case "getContentType" -> contentType;
+                    case "getContentLength" -> body.length;
+                    case "getContentLengthLong" -> (long) body.length;
+                    case "getInputStream" -> stream;
+                    case "getHeader" -> requestHeaders.get((String) args[0]);
+                    case "getParameterMap" -> Collections.unmodifiableMap(parameters);
+                    case "getParameter" -> {
+                        String[] v = parameters.get((String) args[0]);
+                        yield v == null || v.length == 0 ? null : v[0];
+                    }
+                    case "getProtocol" -> "HTTP/1.1";
+                    case "getDateHeader" -> -1L;
+                    default -> defaultValue(m.getReturnType());
+                });
+    }
+
+    private HttpServletResponse response() {
+        ServletOutputStream stream = new ServletOutputStream() {
+            @Override
+            public void write(int b) {
+                out.write(b);
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class}, (proxy, m, args) -> {
+                    switch (m.getName()) {
+                        case "setStatus" -> status = (Integer) args[0];
+                        case "sendError" -> status = (Integer) args[0];
+                        case "setHeader", "addHeader" -> responseHeaders.put((String) args[0], (String) args[1]);
+                        case "setContentType" -> responseContentType = (String) args[0];
+                        case "getOutputStream" -> {
+                            return stream;
+                        }
+                        case "getStatus" -> {
+                            return status;
+                        }
+                        case "getHeader" -> {
+                            return responseHeaders.get((String) args[0]);
+                        }
+                        default -> {
+                            return defaultValue(m.getReturnType());
+                        }
+                    }
+                    return null;
+                });
+    }
+
+    private static Object defaultValue(Class<?> type) {
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == int.class) {
+            return 0;
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        return null;
+    }
+}

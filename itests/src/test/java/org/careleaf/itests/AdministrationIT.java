@@ -1,0 +1,184 @@
+package org.careleaf.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.careleaf.admin.AuditEntry;
+import org.careleaf.admin.CatalogAdmin;
+import org.careleaf.model.EducationCatalog;
+import org.junit.After;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Enabling and disabling modules from the shell and the .cfg file: what patients see changes at once,
+ * the choice survives a restart of the catalog, every change is audited, and a viewer cannot change it.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class AdministrationIT extends CareleafTestSupport {
+
+    @Inject
+    protected CatalogAdmin admin;
+
+    @Configuration
+    public Option[] config() {
+        return careleafKaraf();
+    }
+
+    private static Path cfgFile() {
+        return Path.of(System.getProperty("karaf.etc"), "org.careleaf.catalog.cfg");
+    }
+
+    @After
+    public void enableEverything() throws Exception {
+        for (var m : currentAdmin().modules()) {
+            if (!m.enabled()) {
+                currentAdmin().setEnabled(m.id(), true, new org.careleaf.admin.Actor("test", "shell", "cleanup"));
+            }
+        }
+    }
+
+    private <T> T current(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> t = new ServiceTracker<>(context, type, null);
+        t.open();
+        try {
+            T s = t.waitForService(30_000);
+            assertNotNull(type.getSimpleName() + " is available", s);
+            return s;
+        } finally {
+            t.close();
+        }
+    }
+
+    private CatalogAdmin currentAdmin() throws InterruptedException {
+        return current(CatalogAdmin.class);
+    }
+
+    @Test
+    public void adminDisablesAndEnablesFromTheShellAndItIsAudited() throws Exception {
+        String out = shell("careleaf:disable mpc-outlook", "admin", "admin");
+        assertTrue(out, out.contains("mpc-outlook is disabled"));
+        assertTrue(catalog.module("mpc-outlook", "en").isEmpty());
+        assertEquals(404, get("/careleaf/api/modules/mpc-outlook").status());
+        assertEquals(8, catalog.modules("es").size());
+        assertTrue(catalog.modulesForCode("2.16.840.1.113883.6.90", "C61", "en").stream()
+                .noneMatch(v -> v.id().equals("mpc-outlook")));
+        String list = shell("careleaf:list", "admin", "admin");
+        assertTrue(list, list.lines().anyMatch(l -> l.contains("mpc-outlook") && l.contains("disabled")));
+
+        AuditEntry e = admin.audit(1).get(0);
+        assertEquals("admin", e.user());
+        assertEquals("shell", e.channel());
+        assertEquals("disable", e.action());
+        assertEquals("mpc-outlook", e.target());
+        assertEquals("enabled", e.before());
+        assertEquals("disabled", e.after());
+        String audit = shell("careleaf:audit --limit 5", "admin", "admin");
+        assertTrue(audit, audit.contains("mpc-outlook") && audit.contains("disable"));
+
+        await("Karaf writes the choice to etc/org.careleaf.catalog.cfg", seconds(30),
+                () -> read(cfgFile()).contains("mpc-outlook"));
+
+        out = shell("careleaf:enable mpc-outlook", "admin", "admin");
+        assertTrue(out, out.contains("mpc-outlook is enabled"));
+        assertEquals(200, get("/careleaf/api/modules/mpc-outlook").status());
+        assertEquals("enable", admin.audit(1).get(0).action());
+    }
+
+    @Test
+    public void theChoiceSurvivesARestartOfTheCatalog() throws Exception {
+        shell("careleaf:disable mpc-living-well", "admin", "admin");
+        await("the choice is saved", seconds(30), () -> read(cfgFile()).contains("mpc-living-well"));
+        Bundle catalogBundle = bundle("org.careleaf.catalog");
+        catalogBundle.stop();
+        catalogBundle.start();
+        EducationCatalog restarted = current(EducationCatalog.class);
+        assertTrue(restarted.module("mpc-living-well", "en").isEmpty());
+        assertFalse(restarted.module("mpc-overview", "en").isEmpty());
+        assertTrue("the audit trail survives too", currentAdmin().audit(50).stream()
+                .anyMatch(a -> a.target().equals("mpc-living-well") && a.action().equals("disable")));
+    }
+
+    @Test
+    public void aViewerMayReadButNotChange() throws Exception {
+        String list = shell("careleaf:list", "nurse", "viewer");
+        assertTrue(list, list.contains("mpc-overview"));
+        try {
+            String out = shell("careleaf:disable mpc-overview", "nurse", "viewer");
+            fail("a viewer disabled a module: " + out);
+        } catch (Exception refused) {
+            // Karaf's command ACL hides the command from a user without the admin role
+            assertTrue(refused.toString(), refused instanceof SecurityException
+                    || refused.getClass().getSimpleName().equals("CommandNotFoundException"));
+        }
+        assertFalse(catalog.module("mpc-overview", "en").isEmpty());
+        assertTrue(admin.audit(20).stream().noneMatch(a -> a.user().equals("nurse")));
+    }
+
+    @Test
+    public void unknownModuleIsAClearError() throws Exception {
+        try {
+            shell("careleaf:disable no-such-module", "admin", "admin");
+            fail("disabling an unknown module succeeded");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("no module has the id 'no-such-module'"));
+        }
+    }
+
+    @Test
+    public void editingTheCfgFileByHandWorksAndIsAudited() throws Exception {
+        Path cfg = cfgFile();
+        String before = read(cfg);
+        Files.writeString(cfg, "disabledModules = mpc-clinical-trials\ndefaultLocale = en\nenabledLocales =\n");
+        try {
+            await("the hand edit takes effect", seconds(30), () -> catalog.module("mpc-clinical-trials", "en").isEmpty());
+            List<AuditEntry> entries = admin.audit(5);
+            AuditEntry e = entries.stream().filter(a -> a.target().equals("mpc-clinical-trials")).findFirst()
+                    .orElseThrow();
+            assertEquals("file", e.channel());
+            assertTrue(e.from(), e.from().contains("org.careleaf.catalog.cfg"));
+        } finally {
+            Files.writeString(cfg, before);
+            await("the file is read back", seconds(30), () -> catalog.module("mpc-clinical-trials", "en").isPresent());
+        }
+    }
+
+    @Test
+    public void validateChecksABundleBeforeInstall() throws Exception {
+        Path good = Path.of(System.getProperty("karaf.base"), "system", "org", "careleaf", "content", "mpc-radiation",
+                System.getProperty("careleaf.version"), "mpc-radiation-" + System.getProperty("careleaf.version") + ".jar");
+        String ok = shell("careleaf:validate " + good, "nurse", "viewer");
+        assertTrue(ok, ok.contains("OK:"));
+        Path bad = Files.createTempFile("broken", ".json");
+        Files.writeString(bad, "{\"schemaVersion\": 1, \"id\": \"x\"}");
+        String refused = shell("careleaf:validate " + bad, "nurse", "viewer");
+        assertTrue(refused, refused.contains("$.version: required field is missing"));
+        assertTrue(refused, refused.contains("would be refused"));
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+}
