@@ -100,7 +100,7 @@ public class LocalisationIT extends CareleafTestSupport {
                 .getAsJsonObject();
         String blockId = firstBlock.get("id").getAsString();
         firstBlock.addProperty("text", firstBlock.get("text").getAsString() + " Your care team can explain more.");
-        en.addProperty("version", "1.0.1");
+        en.addProperty("version", "9.0.1");
         Map<String, String> files = new HashMap<>(shippedOverview);
         files.put("mpc-overview.json", en.toString());
         bundle(OVERVIEW).update(dataBundle(OVERVIEW, "1.0.1", "Careleaf-Content", "content", files));
