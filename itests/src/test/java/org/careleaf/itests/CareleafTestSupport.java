@@ -75,6 +75,8 @@ public abstract class CareleafTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
             systemProperty("careleaf.test.http.port").value(String.valueOf(http)),
+            // lets the HTTP client send Origin, as a browser would
+            systemProperty("sun.net.http.allowRestrictedHeaders").value("true"),
             // test accounts: the assembly itself ships none
             editConfigurationFilePut("etc/users.properties", "admin", ADMIN_PASSWORD + ",_g_:admingroup"),
             editConfigurationFilePut("etc/users.properties", "nurse", NURSE_PASSWORD + ",viewer"),

@@ -1,0 +1,107 @@
+package org.careleaf.web.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+import javax.security.auth.Subject;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.callback.UnsupportedCallbackException;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.http.context.ServletContextHelper;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContext;
+
+/**
+ * The admin surface's servlet context: every known admin path needs a login through Karaf's JAAS
+ * {@code karaf} realm (HTTP Basic, meant for TLS or loopback) and the role {@code admin}; 401 without
+ * or with wrong credentials, 403 without the role. Unknown paths pass unauthenticated to the servlet,
+ * which answers 404, so that probing learns nothing about what exists.
+ */
+@Component(service = ServletContextHelper.class)
+@HttpWhiteboardContext(name = AdminSecurity.CONTEXT, path = "/careleaf/admin")
+public class AdminSecurity extends ServletContextHelper {
+
+    static final String CONTEXT = "careleaf-admin";
+    static final String REALM = "karaf";
+    static final String ROLE = "admin";
+    /** Request attribute holding the authenticated user name. */
+    static final String USER = "careleaf.admin.user";
+
+    /** The admin paths; anything else is a 404 for everyone. */
+    static final Pattern KNOWN = Pattern.compile("/?|/modules/[a-z0-9-]{1,64}/(enable|disable)|/api/(modules|audit)");
+    private static final int MAX_CREDENTIALS = 512;
+
+    @Override
+    public boolean handleSecurity(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        if (!KNOWN.matcher(path).matches()) {
+            return true;
+        }
+        String[] credentials = basic(req.getHeader("Authorization"));
+        Subject subject = credentials == null ? null : login(credentials[0], credentials[1]);
+        if (subject == null) {
+            resp.setHeader("WWW-Authenticate", "Basic realm=\"Careleaf administration\", charset=\"UTF-8\"");
+            JsonErrors.send(resp, 401, "unauthenticated", "log in with a Karaf account that has the admin role");
+            return false;
+        }
+        boolean admin = subject.getPrincipals(RolePrincipal.class).stream().anyMatch(r -> ROLE.equals(r.getName()));
+        if (!admin) {
+            JsonErrors.send(resp, 403, "forbidden", "this account does not have the admin role");
+            return false;
+        }
+        req.setAttribute(USER, credentials[0]);
+        req.setAttribute(REMOTE_USER, credentials[0]);
+        req.setAttribute(AUTHENTICATION_TYPE, "BASIC");
+        return true;
+    }
+
+    /** User and password from a Basic Authorization header, or null. */
+    static String[] basic(String header) {
+        if (header == null || header.length() > MAX_CREDENTIALS || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon <= 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+    }
+
+    /** Logs in through JAAS; null when the realm refuses. */
+    private Subject login(String user, String password) {
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        // Karaf's JAAS proxy login module resolves realms through the caller's class loader
+        t.setContextClassLoader(getClass().getClassLoader());
+        try {
+            Subject subject = new Subject();
+            LoginContext lc = new LoginContext(REALM, subject, callbacks -> {
+                for (var c : callbacks) {
+                    if (c instanceof NameCallback n) {
+                        n.setName(user);
+                    } else if (c instanceof PasswordCallback p) {
+                        p.setPassword(password.toCharArray());
+                    } else {
+                        throw new UnsupportedCallbackException(c);
+                    }
+                }
+            });
+            lc.login();
+            return subject;
+        } catch (LoginException refused) {
+            return null;
+        } finally {
+            t.setContextClassLoader(previous);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.careleaf.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.careleaf.model.ViewerText;
+import org.junit.jupiter.api.Test;
+
+class UiStringsTest {
+
+    private static UiStrings spanish(Map<String, String> strings) {
+        return UiStrings.of("es", Optional.of(new ViewerText(1, "es", "machine-assisted", "nota", strings)));
+    }
+
+    @Test
+    void englishDefaultsComeFromTheBundle() {
+        assertTrue(UiStrings.english().size() >= 30);
+        assertEquals("Get help now", UiStrings.of("en", Optional.empty()).text("callout.urgent"));
+    }
+
+    @Test
+    void fallsBackToEnglishKeyByKey() {
+        UiStrings ui = spanish(Map.of("nav.back", "Todos los temas", "nav.skip", " "));
+        assertEquals("Todos los temas", ui.text("nav.back"));
+        assertEquals("es", ui.lang("nav.back"));
+        assertEquals("Skip to main content", ui.text("nav.skip"));
+        assertEquals("en", ui.lang("nav.skip"));
+    }
+
+    @Test
+    void fillsPlaceholdersOnce() {
+        UiStrings ui = spanish(Map.of("review.reviewed", "Revisado por {0} el {1}."));
+        assertEquals("Revisado por Dr {1} el hoy.", ui.text("review.reviewed", "Dr {1}", "hoy"));
+    }
+
+    @Test
+    void htmlEscapesTheTranslationButNotTheArguments() {
+        UiStrings ui = spanish(Map.of("review.version", "<b>Versión</b> {0}"));
+        assertEquals("&lt;b&gt;Versión&lt;/b&gt; <time>1</time>", ui.html("review.version", "<time>1</time>"));
+    }
+}
