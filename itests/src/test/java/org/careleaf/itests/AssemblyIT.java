@@ -1,0 +1,121 @@
+package org.careleaf.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.junit.ClassRule;
+import org.junit.Test;
+
+/**
+ * The assembly as an operator starts it with bin/start: hardened defaults, the first-start admin
+ * account, and choices and audit that survive a real Karaf restart.
+ */
+public class AssemblyIT {
+
+    @ClassRule
+    public static final RunningAssembly KARAF = new RunningAssembly();
+
+    private record Answer(int status, String body) {
+    }
+
+    private static Answer http(String method, String path, String auth, String csrf) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL(KARAF.base() + path).openConnection();
+        c.setRequestMethod(method);
+        c.setInstanceFollowRedirects(false);
+        if (auth != null) {
+            c.setRequestProperty("Authorization", auth);
+        }
+        if (csrf != null) {
+            c.setRequestProperty("X-CSRF-Token", csrf);
+        }
+        if (method.equals("POST")) {
+            c.setDoOutput(true);
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(new byte[0]);
+            }
+        }
+        int status = c.getResponseCode();
+        try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+            return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String adminAuth() throws IOException {
+        String password = Files.readString(KARAF.home.resolve("etc/careleaf-admin.password")).trim();
+        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    public void firstStartCreatesAnAdminWhosePasswordOnlyTheServiceUserCanRead() throws IOException {
+        Path secret = KARAF.home.resolve("etc/careleaf-admin.password");
+        assertTrue(Files.exists(secret));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+        assertTrue(Files.readString(KARAF.home.resolve("launcher.log")).contains("its password is in " + secret));
+        String users = Files.readString(KARAF.home.resolve("etc/users.properties"));
+        assertFalse("no karaf/karaf account", users.lines().anyMatch(l -> l.startsWith("karaf")));
+
+        assertEquals(401, http("GET", "/careleaf/admin/api/modules", null, null).status());
+        assertEquals(200, http("GET", "/careleaf/admin/api/modules", adminAuth(), null).status());
+        String after = Files.readString(KARAF.home.resolve("etc/users.properties"));
+        assertTrue("the password is stored as a digest after first use",
+                after.lines().anyMatch(l -> l.startsWith("admin") && l.contains("{CRYPT}")));
+    }
+
+    @Test
+    public void hardenedDefaults() throws IOException {
+        String shell = Files.readString(KARAF.home.resolve("etc/org.apache.karaf.shell.cfg"));
+        assertTrue(shell.lines().anyMatch(l -> l.matches("sshHost\\s*=\\s*127\\.0\\.0\\.1")));
+        assertTrue(shell.lines().anyMatch(l -> l.matches("sftpEnabled\\s*=\\s*false")));
+        String jmx = Files.readString(KARAF.home.resolve("etc/org.apache.karaf.management.cfg"));
+        assertTrue(jmx.lines().anyMatch(l -> l.matches("rmiRegistryHost\\s*=\\s*127\\.0\\.0\\.1")));
+        assertTrue(jmx.lines().anyMatch(l -> l.matches("rmiServerHost\\s*=\\s*127\\.0\\.0\\.1")));
+        String system = Files.readString(KARAF.home.resolve("etc/system.properties"));
+        assertTrue(system.lines().anyMatch(l -> l.matches("karaf\\.secured\\.command\\.compulsory\\.roles\\s*=\\s*admin")));
+        assertFalse("no Felix web console", Files.exists(KARAF.home.resolve("system/org/apache/felix/org.apache.felix.webconsole")));
+        assertEquals(404, http("GET", "/system/console", null, null).status());
+        assertEquals("patient surfaces are read-only", 405,
+                http("POST", "/careleaf/api/modules/mpc-overview", null, null).status());
+    }
+
+    @Test
+    public void theChoiceAndTheAuditSurviveAKarafRestart() throws IOException {
+        String auth = adminAuth();
+        Answer modules = http("GET", "/careleaf/admin/api/modules", auth, null);
+        String csrf = JsonParser.parseString(modules.body()).getAsJsonObject().get("csrf").getAsString();
+        assertEquals(200, http("POST", "/careleaf/admin/modules/mpc-outlook/disable", auth, csrf).status());
+        assertEquals(404, http("GET", "/careleaf/api/modules/mpc-outlook", null, null).status());
+
+        KARAF.stop();
+        KARAF.start();
+
+        assertEquals("still disabled after the restart", 404,
+                http("GET", "/careleaf/api/modules/mpc-outlook", null, null).status());
+        assertEquals(200, http("GET", "/careleaf/api/modules/mpc-overview", null, null).status());
+        Answer audit = http("GET", "/careleaf/admin/api/audit?limit=10", auth, null);
+        JsonObject last = JsonParser.parseString(audit.body()).getAsJsonObject().getAsJsonArray("audit").get(0)
+                .getAsJsonObject();
+        assertEquals("disable", last.get("action").getAsString());
+        assertEquals("mpc-outlook", last.get("target").getAsString());
+        assertEquals("web", last.get("channel").getAsString());
+
+        String token = JsonParser.parseString(http("GET", "/careleaf/admin/api/modules", auth, null).body())
+                .getAsJsonObject().get("csrf").getAsString();
+        assertEquals(200, http("POST", "/careleaf/admin/modules/mpc-outlook/enable", auth, token).status());
+        assertEquals(200, http("GET", "/careleaf/api/modules/mpc-outlook", null, null).status());
+    }
+}
