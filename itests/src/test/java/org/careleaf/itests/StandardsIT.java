@@ -1,0 +1,172 @@
+package org.careleaf.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.inject.Inject;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import org.careleaf.admin.Actor;
+import org.careleaf.admin.CatalogAdmin;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.w3c.dom.Document;
+
+/** HL7 Infobutton and CDS Hooks over HTTP, with requests in the form EHRs send them. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class StandardsIT extends CareleafTestSupport {
+
+    private static final String ICD10CM = "2.16.840.1.113883.6.90";
+
+    @Inject
+    protected CatalogAdmin admin;
+
+    @Configuration
+    public Option[] config() {
+        return careleafKaraf();
+    }
+
+    private static List<String> moduleIds(JsonObject feed) {
+        List<String> ids = new ArrayList<>();
+        for (JsonElement e : feed.getAsJsonObject("feed").getAsJsonArray("entry")) {
+            ids.add(e.getAsJsonObject().get("moduleId").getAsString());
+        }
+        return ids;
+    }
+
+    @Test
+    public void infobuttonFindsProstateCancerModulesInSpanish() {
+        Answer a = get("/careleaf/api/infobutton?mainSearchCriteria.v.c=C61&mainSearchCriteria.v.cs=" + ICD10CM
+                + "&mainSearchCriteria.v.dn=Malignant%20neoplasm%20of%20prostate&informationRecipient=PAT"
+                + "&informationRecipient.languageCode.c=es-MX");
+        assertEquals(a.body(), 200, a.status());
+        assertEquals("es", a.header("Content-Language"));
+        JsonObject feed = a.json().getAsJsonObject();
+        assertEquals(9, moduleIds(feed).size());
+        assertEquals("mpc-overview", moduleIds(feed).get(0));
+        JsonObject first = feed.getAsJsonObject("feed").getAsJsonArray("entry").get(0).getAsJsonObject();
+        assertEquals(catalog.module("mpc-overview", "es").orElseThrow().content().title(),
+                first.getAsJsonObject("title").get("_value").getAsString());
+        String href = first.getAsJsonArray("link").get(0).getAsJsonObject().get("href").getAsString();
+        assertTrue(href, href.endsWith("/careleaf/modules/mpc-overview?lang=es"));
+        assertEquals("the link opens the viewer", 200, get(href.substring(href.indexOf("/careleaf"))).status());
+    }
+
+    @Test
+    public void infobuttonAnswersAtomXmlAndFiltersByDrugCode() throws Exception {
+        Answer a = get("/careleaf/api/infobutton?mainSearchCriteria.v.c=L02BB04&mainSearchCriteria.v.cs="
+                + "2.16.840.1.113883.6.73&knowledgeResponseType=text/xml");
+        assertEquals(a.body(), 200, a.status());
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        Document xml = f.newDocumentBuilder().parse(new ByteArrayInputStream(a.body().getBytes(StandardCharsets.UTF_8)));
+        assertEquals("http://www.w3.org/2005/Atom", xml.getDocumentElement().getNamespaceURI());
+        int entries = xml.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength();
+        assertEquals(catalog.modulesForCode("2.16.840.1.113883.6.73", "L02BB04", "en").size(), entries);
+        assertTrue(a.body().contains("mpc-hormone-therapy"));
+    }
+
+    @Test
+    public void infobuttonUnknownCodeIsAnEmptyFeedAndBadRequestsAre400() {
+        Answer none = get("/careleaf/api/infobutton?mainSearchCriteria.v.c=J45&mainSearchCriteria.v.cs=" + ICD10CM);
+        assertEquals(200, none.status());
+        assertEquals(0, moduleIds(none.json().getAsJsonObject()).size());
+        Answer missing = get("/careleaf/api/infobutton?mainSearchCriteria.v.cs=" + ICD10CM);
+        assertEquals(400, missing.status());
+        assertTrue(missing.body().contains("missing-code"));
+        assertEquals(400, get("/careleaf/api/infobutton?mainSearchCriteria.v.c=C61&mainSearchCriteria.v.cs=" + ICD10CM
+                + "&knowledgeResponseType=text/html").status());
+    }
+
+    private static String cdsRequest(String conditions, String medications) {
+        return "{\"hook\":\"patient-view\",\"hookInstance\":\"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea\","
+                + "\"context\":{\"userId\":\"Practitioner/1\",\"patientId\":\"1288992\"},\"prefetch\":{"
+                + "\"conditions\":{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[" + conditions + "]}"
+                + (medications == null ? "" : ",\"medications\":{\"resourceType\":\"Bundle\",\"type\":\"searchset\","
+                        + "\"entry\":[" + medications + "]}")
+                + "}}";
+    }
+
+    private static String condition(String system, String code) {
+        return "{\"resource\":{\"resourceType\":\"Condition\",\"subject\":{\"reference\":\"Patient/1288992\"},"
+                + "\"code\":{\"coding\":[{\"system\":\"" + system + "\",\"code\":\"" + code + "\"}]}}}";
+    }
+
+    @Test
+    public void cdsHooksDiscoveryAndCards() {
+        Answer discovery = get("/careleaf/cds-services");
+        assertEquals(200, discovery.status());
+        JsonObject service = discovery.json().getAsJsonObject().getAsJsonArray("services").get(0).getAsJsonObject();
+        assertEquals("patient-view", service.get("hook").getAsString());
+        String id = service.get("id").getAsString();
+
+        String body = cdsRequest(condition("http://snomed.info/sct", "427492003"),
+                "{\"resource\":{\"resourceType\":\"MedicationRequest\",\"status\":\"active\","
+                        + "\"subject\":{\"reference\":\"Patient/1288992\"},\"medicationCodeableConcept\":{\"coding\":"
+                        + "[{\"system\":\"http://www.whocc.no/atc\",\"code\":\"L01CD02\"}]}}}");
+        Answer cards = request("POST", "/careleaf/cds-services/" + id, "application/json", body, "Accept-Language", "fr");
+        assertEquals(cards.body(), 200, cards.status());
+        JsonArray list = cards.json().getAsJsonObject().getAsJsonArray("cards");
+        List<String> urls = new ArrayList<>();
+        for (JsonElement c : list) {
+            JsonObject card = c.getAsJsonObject();
+            assertEquals("info", card.get("indicator").getAsString());
+            assertTrue(card.get("summary").getAsString().length() <= 140);
+            urls.add(card.getAsJsonArray("links").get(0).getAsJsonObject().get("url").getAsString());
+        }
+        assertTrue(urls.toString(), urls.stream().anyMatch(u -> u.endsWith("/careleaf/modules/mpc-hormone-therapy?lang=fr")));
+        assertTrue(urls.toString(), urls.stream().anyMatch(u -> u.endsWith("/careleaf/modules/mpc-chemotherapy?lang=fr")));
+
+        Answer none = request("POST", "/careleaf/cds-services/" + id, "application/json",
+                cdsRequest(condition("http://hl7.org/fhir/sid/icd-10-cm", "J45"), null));
+        assertEquals(0, none.json().getAsJsonObject().getAsJsonArray("cards").size());
+    }
+
+    @Test
+    public void cdsHooksRefusesBadRequestsWithAReason() {
+        String path = "/careleaf/cds-services/careleaf-patient-education";
+        Answer badJson = request("POST", path, "application/json", "{not json");
+        assertEquals(400, badJson.status());
+        assertTrue(badJson.body().contains("\"code\":\"bad-json\""));
+        Answer noPrefetch = request("POST", path, "application/json",
+                "{\"hook\":\"patient-view\",\"hookInstance\":\"1\",\"context\":{\"patientId\":\"1\"}}");
+        assertEquals("CDS Hooks asks for 412 when the prefetch a service needs is missing", 412, noPrefetch.status());
+        assertTrue(noPrefetch.body().contains("missing-prefetch"));
+        assertEquals(404, request("POST", "/careleaf/cds-services/other", "application/json", "{}").status());
+        assertEquals(415, request("POST", path, "text/plain", "hello").status());
+    }
+
+    @Test
+    public void aDisabledModuleVanishesFromEverySurface() {
+        Actor actor = new Actor("test", "shell", "StandardsIT");
+        admin.setEnabled("mpc-outlook", false, actor);
+        try {
+            assertEquals(404, get("/careleaf/api/modules/mpc-outlook").status());
+            assertEquals(404, get("/careleaf/modules/mpc-outlook").status());
+            assertTrue(!get("/careleaf/").body().contains("/careleaf/modules/mpc-outlook"));
+            Answer feed = get("/careleaf/api/infobutton?mainSearchCriteria.v.c=C61&mainSearchCriteria.v.cs=" + ICD10CM);
+            assertTrue(!moduleIds(feed.json().getAsJsonObject()).contains("mpc-outlook"));
+            Answer cards = request("POST", "/careleaf/cds-services/careleaf-patient-education", "application/json",
+                    cdsRequest(condition("http://hl7.org/fhir/sid/icd-10-cm", "C61"), null));
+            assertTrue(!cards.body().contains("mpc-outlook"));
+        } finally {
+            admin.setEnabled("mpc-outlook", true, actor);
+        }
+        assertEquals(200, get("/careleaf/modules/mpc-outlook").status());
+    }
+}
