@@ -1,0 +1,107 @@
+package org.careleaf.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.careleaf.model.Block;
+import org.careleaf.model.BlockType;
+import org.careleaf.model.CalloutLevel;
+import org.careleaf.model.EducationCatalog;
+import org.careleaf.model.ModuleView;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * What docs/java-api.md shows a HIS bundle doing with the Java API, done by a bundle running in the
+ * same Karaf: find the catalog, pick modules for a patient's codes in their language, show the urgent
+ * callouts, and hear about changes.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class HostBundleExampleIT extends CareleafTestSupport {
+
+    @Configuration
+    public Option[] config() {
+        return careleafKaraf();
+    }
+
+    @Test
+    public void aHostBundlePicksModulesForAPatient() throws Exception {
+        ServiceTracker<EducationCatalog, EducationCatalog> tracker = new ServiceTracker<>(context, EducationCatalog.class,
+                null);
+        tracker.open();
+        try {
+            EducationCatalog education = tracker.waitForService(10_000);
+
+            // A patient with castration-resistant disease (ICD-10-CM Z19.2) who reads Spanish (Mexico)
+            List<ModuleView> forPatient = education.modulesForCode("http://hl7.org/fhir/sid/icd-10-cm", "Z19.2", "es-MX");
+            assertFalse(forPatient.isEmpty());
+            for (ModuleView v : forPatient) {
+                assertEquals("es", v.requested());
+                assertTrue(v.content().hasCode("2.16.840.1.113883.6.90", "Z19.2"));
+            }
+
+            // The chemotherapy module's urgent advice, to print on the patient's discharge sheet
+            ModuleView chemo = education.module("mpc-chemotherapy", "es-MX").orElseThrow();
+            List<Block> urgent = chemo.content().sections().stream().flatMap(s -> s.blocks().stream())
+                    .filter(b -> b.type() == BlockType.CALLOUT && b.level() == CalloutLevel.URGENT).toList();
+            assertFalse(urgent.isEmpty());
+            assertTrue("served in Spanish, with nothing falling back", chemo.fallbackIds().isEmpty());
+            assertEquals("not-clinically-reviewed", chemo.content().review().status());
+        } finally {
+            tracker.close();
+        }
+    }
+
+    @Test
+    public void aHostBundleHearsWhenModulesChange() throws Exception {
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(EventConstants.EVENT_TOPIC, EducationCatalog.TOPIC_PREFIX + "*");
+        ServiceRegistration<EventHandler> reg = context.registerService(EventHandler.class, events::add, props);
+        Bundle trials = bundle("org.careleaf.content.mpc.clinical-trials");
+        try {
+            trials.stop();
+            Event removed = waitFor(events, EducationCatalog.TOPIC_PREFIX + "MODULE_REMOVED");
+            assertEquals("mpc-clinical-trials", removed.getProperty("module"));
+            trials.start();
+            Event added = waitFor(events, EducationCatalog.TOPIC_PREFIX + "MODULE_ADDED");
+            assertEquals("mpc-clinical-trials", added.getProperty("module"));
+        } finally {
+            reg.unregister();
+            if (trials.getState() != Bundle.ACTIVE) {
+                trials.start();
+            }
+        }
+    }
+
+    private static Event waitFor(BlockingQueue<Event> events, String topic) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < end) {
+            Event e = events.poll(1, TimeUnit.SECONDS);
+            if (e != null && e.getTopic().equals(topic)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + topic + " event within 30 s");
+    }
+}
