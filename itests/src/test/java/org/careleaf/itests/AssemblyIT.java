@@ -84,6 +84,8 @@ public class AssemblyIT {
         String jmx = Files.readString(KARAF.home.resolve("etc/org.apache.karaf.management.cfg"));
         assertTrue(jmx.lines().anyMatch(l -> l.matches("rmiRegistryHost\\s*=\\s*127\\.0\\.0\\.1")));
         assertTrue(jmx.lines().anyMatch(l -> l.matches("rmiServerHost\\s*=\\s*127\\.0\\.0\\.1")));
+        String web = Files.readString(KARAF.home.resolve("etc/org.ops4j.pax.web.cfg"));
+        assertTrue(web.lines().anyMatch(l -> l.matches("org\\.ops4j\\.pax\\.web\\.listening\\.addresses\\s*=\\s*127\\.0\\.0\\.1")));
         String system = Files.readString(KARAF.home.resolve("etc/system.properties"));
         assertTrue(system.lines().anyMatch(l -> l.matches("karaf\\.secured\\.command\\.compulsory\\.roles\\s*=\\s*admin")));
         assertFalse("no Felix web console", Files.exists(KARAF.home.resolve("system/org/apache/felix/org.apache.felix.webconsole")));
