@@ -256,7 +256,8 @@ public class Catalog implements EducationCatalog, CatalogAdmin {
                 clashFound.add(new Problem(bundleOf(loser.getKey()), null, "$.id",
                         "module id clash: '" + d.id() + "' version " + d.version() + " is not served because "
                                 + bundleOf(winner.getKey()) + " provides version " + winner.getValue().document().version()
-                                + " (highest version wins; on a tie the first installed)",
+                                + " (the highest version wins; on equal versions a fresh copy beats a kept last good one, then the "
+                                + "first registered)",
                         d.id(), Instant.now().toString()));
             }
         }

@@ -53,6 +53,11 @@ public final class CodeSystems {
         return NAMES.getOrDefault(oid, oid);
     }
 
+    /** True for the bare OID of a known system, the form content stores. */
+    public static boolean isOid(String system) {
+        return NAMES.containsKey(system);
+    }
+
     public static boolean known(String system) {
         return oid(system).isPresent();
     }

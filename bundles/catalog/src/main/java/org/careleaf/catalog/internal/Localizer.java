@@ -65,15 +65,19 @@ final class Localizer {
 
     /** Counts of one translation against the module's current text. */
     static Completeness completeness(ModuleDocument m, String locale, TranslationDocument t) {
-        ModuleView v = view(m, locale, t);
+        return completeness(m, view(m, locale, t));
+    }
+
+    /** Counts of an already localised view of the module. */
+    static Completeness completeness(ModuleDocument m, ModuleView v) {
         int total = 2;
         for (Section s : m.sections()) {
             total += 1 + s.blocks().size();
         }
         int fallback = v.fallbackIds().size();
         int stale = v.staleIds().size();
-        return new Completeness(m.id(), locale, t == null ? ModuleView.MISSING : t.status(), total, total - fallback,
-                stale, fallback - stale);
+        return new Completeness(m.id(), v.requested(), v.translationStatus(), total, total - fallback, stale,
+                fallback - stale);
     }
 
     /** Collects which parts fall back to the source, and why. */

@@ -77,10 +77,12 @@ final class ModuleValidator extends JsonChecks {
             }
             onlyKnown(c, p, Set.of("system", "code", "display"));
             String system = string(c, p, "system", true);
-            if (system != null && !CodeSystems.known(system)) {
-                fail(p + ".system", "'" + system + "' is not a known code system; use an HL7 OID such as "
-                        + CodeSystems.ICD10CM + " (ICD-10-CM), " + CodeSystems.SNOMED_CT + " (SNOMED CT) or "
-                        + CodeSystems.ATC + " (ATC)");
+            if (system != null && !CodeSystems.isOid(system)) {
+                fail(p + ".system", CodeSystems.oid(system)
+                        .map(oid -> "write the code system as its HL7 OID " + oid + ", not '" + system + "'")
+                        .orElse("'" + system + "' is not a known code system; use an HL7 OID such as "
+                                + CodeSystems.ICD10CM + " (ICD-10-CM), " + CodeSystems.SNOMED_CT + " (SNOMED CT) or "
+                                + CodeSystems.ATC + " (ATC)"));
             }
             String code = pattern(c, p, "code", true, CODE, "a code (letters, digits, dots and hyphens)");
             text(c, p, "display", true);
@@ -111,6 +113,9 @@ final class ModuleValidator extends JsonChecks {
             }
             if (reviewed == null) {
                 fail(p + ".reviewedOn", "clinically reviewed content must give the review date");
+            } else if (written != null && written.isAfter(reviewed)) {
+                fail(p + ".writtenOn", "the text changed after its clinical review (" + reviewed + "); have it "
+                        + "reviewed again, or set the status to not-clinically-reviewed");
             }
         }
         if (written != null && due != null && !due.isAfter(written)) {

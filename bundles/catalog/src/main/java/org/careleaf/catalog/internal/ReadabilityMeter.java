@@ -116,12 +116,14 @@ public final class ReadabilityMeter {
         }
         double wps = (double) words / sentences;
         double spw = (double) syllables / words;
-        return switch (f.name()) {
+        double score = switch (f.name()) {
             case "flesch-kincaid-grade" -> 0.39 * wps + 11.8 * spw - 15.59;
             case "fernandez-huerta" -> 206.84 - 0.60 * (spw * 100) - 1.02 * (100.0 / wps);
             case "amstad" -> 180 - wps - 58.5 * spw;
             default -> 207 - 1.015 * wps - 73.6 * spw;
         };
+        // reading-ease scales are defined from 0 to 100; very short sentences would go past 100
+        return Readability.EASE.equals(f.scale()) ? Math.max(0, Math.min(100, score)) : score;
     }
 
     static int syllables(String word, String lang) {

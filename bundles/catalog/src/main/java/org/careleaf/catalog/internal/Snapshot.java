@@ -62,9 +62,10 @@ final class Snapshot {
                     continue;
                 }
                 TranslationDocument t = translations.getOrDefault(m.id(), Map.of()).get(locale);
-                list.add(Localizer.view(m, locale, t));
+                ModuleView v = Localizer.view(m, locale, t);
+                list.add(v);
                 if (translated.contains(locale)) {
-                    completeness.add(Localizer.completeness(m, locale, t));
+                    completeness.add(Localizer.completeness(m, v));
                 }
             }
             views.put(locale, List.copyOf(list));

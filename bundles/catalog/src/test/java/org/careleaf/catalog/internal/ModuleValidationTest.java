@@ -112,6 +112,13 @@ class ModuleValidationTest {
                 rule("no sources", o -> o.add("sources", new JsonArray()), "$.sources", "must not be empty"),
                 rule("bad code system", o -> code(o).addProperty("system", "ICD10"), "$.codes[0].system",
                         "not a known code system"),
+                rule("code system as a URI", o -> code(o).addProperty("system", "http://snomed.info/sct"),
+                        "$.codes[0].system", "write the code system as its HL7 OID 2.16.840.1.113883.6.96"),
+                rule("text changed after review", o -> {
+                    review(o).addProperty("status", "clinically-reviewed");
+                    review(o).addProperty("reviewer", "A. Nurse, RN, oncology");
+                    review(o).addProperty("reviewedOn", "2026-10-01");
+                }, "$.review.writtenOn", "changed after its clinical review"),
                 rule("bad code", o -> code(o).addProperty("code", "C 61"), "$.codes[0].code", "is not a code"),
                 rule("duplicate code", o -> o.getAsJsonArray("codes").add(code(o).deepCopy()), "$.codes[1]",
                         "listed twice"),
