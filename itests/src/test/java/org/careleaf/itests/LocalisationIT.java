@@ -81,6 +81,23 @@ public class LocalisationIT extends CareleafTestSupport {
     }
 
     @Test
+    public void apiErrorsSpeakTheReadersLanguage() {
+        Answer a = get("/careleaf/api/modules/no-such-module?lang=de");
+        assertEquals(404, a.status());
+        JsonObject error = a.json().getAsJsonObject().getAsJsonObject("error");
+        assertEquals("de", error.get("locale").getAsString());
+        assertEquals("de", a.header("Content-Language"));
+        String german = error.get("text").getAsString();
+        JsonObject english = get("/careleaf/api/modules/no-such-module").json().getAsJsonObject().getAsJsonObject("error");
+        assertEquals("en", english.get("locale").getAsString());
+        assertNotEquals(english.get("text").getAsString(), german);
+        assertTrue(error.get("message").getAsString().contains("no-such-module"));
+        Answer bad = get("/careleaf/api/modules?lang=%3Cx%3E", "Accept-Language", "ar");
+        assertEquals(400, bad.status());
+        assertEquals("ar", bad.json().getAsJsonObject().getAsJsonObject("error").get("locale").getAsString());
+    }
+
+    @Test
     public void spanishModuleIsFullyTranslatedAndSaysHowItWasMade() {
         JsonObject m = get("/careleaf/api/modules/mpc-chemotherapy?lang=es").json().getAsJsonObject();
         assertEquals("es", m.get("locale").getAsString());

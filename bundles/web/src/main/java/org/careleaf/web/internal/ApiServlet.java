@@ -40,10 +40,13 @@ public class ApiServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
-        String languages = Requests.languages(req, resp);
-        if (languages == null) {
+        String lang = req.getParameter("lang");
+        if (lang != null && !lang.isEmpty() && !Requests.isLanguageTag(lang)) {
+            fail(req, resp, 400, "bad-language", "lang must be a language tag such as en, es or pt-BR",
+                    "error.bad-language");
             return;
         }
+        String languages = Requests.languages(req, resp);
         if (path.equals("/modules") || path.equals("/modules/")) {
             if (req.getParameter("code") != null || req.getParameter("system") != null) {
                 byCode(req, resp, languages);
@@ -57,8 +60,8 @@ public class ApiServlet extends HttpServlet {
         } else if (path.startsWith("/modules/")) {
             module(req, resp, path.substring("/modules/".length()), languages);
         } else {
-            JsonErrors.send(resp, 404, "not-found", "no such API path; see /careleaf/api/modules, /careleaf/api/languages "
-                    + "and /careleaf/api/translations");
+            fail(req, resp, 404, "not-found", "no such API path; see /careleaf/api/modules, /careleaf/api/languages "
+                    + "and /careleaf/api/translations", "error.not-found");
         }
     }
 
@@ -76,12 +79,14 @@ public class ApiServlet extends HttpServlet {
         String system = req.getParameter("system");
         String code = req.getParameter("code");
         if (system == null || system.isBlank() || system.length() > 128) {
-            JsonErrors.send(resp, 400, "bad-system", "system must name a code system: an HL7 OID such as "
-                    + "2.16.840.1.113883.6.90 (ICD-10-CM) or a FHIR URI such as http://snomed.info/sct");
+            fail(req, resp, 400, "bad-system", "system must name a code system: an HL7 OID such as "
+                    + "2.16.840.1.113883.6.90 (ICD-10-CM) or a FHIR URI such as http://snomed.info/sct",
+                    "error.bad-parameter");
             return;
         }
         if (code == null || !Requests.isCode(code)) {
-            JsonErrors.send(resp, 400, "bad-code", "code must be 1 to 32 letters, digits, dots or hyphens");
+            fail(req, resp, 400, "bad-code", "code must be 1 to 32 letters, digits, dots or hyphens",
+                    "error.bad-parameter");
             return;
         }
         long revision = catalog.revision();
@@ -134,9 +139,8 @@ public class ApiServlet extends HttpServlet {
     private void module(HttpServletRequest req, HttpServletResponse resp, String id, String languages)
             throws IOException {
         if (!Requests.isModuleId(id)) {
-            JsonErrors.send(resp, 400, "bad-module-id",
-                    "a module id is lower-case letters, digits and single hyphens, at most " + Requests.MAX_ID
-                            + " characters");
+            fail(req, resp, 400, "bad-module-id", "a module id is lower-case letters, digits and single hyphens, "
+                    + "at most " + Requests.MAX_ID + " characters", "error.bad-parameter");
             return;
         }
         long revision = catalog.revision();
@@ -145,9 +149,20 @@ public class ApiServlet extends HttpServlet {
                 .map(v -> RenderCache.of(WebJson.GSON.toJson(ApiJson.module(v)), v.locale()))
                 .orElse(null));
         if (r == null) {
-            JsonErrors.send(resp, 404, "unknown-module", "no enabled module has the id '" + id + "'");
+            fail(req, resp, 404, "unknown-module", "no enabled module has the id '" + id + "'",
+                    "error.unknown-module");
             return;
         }
         Requests.send(req, resp, r, JSON);
+    }
+
+    /** An error with the reason for developers and a sentence for the reader in their language. */
+    private void fail(HttpServletRequest req, HttpServletResponse resp, int status, String code, String message,
+            String readerKey) throws IOException {
+        String lang = req.getParameter("lang");
+        String preference = lang != null && Requests.isLanguageTag(lang) ? lang : req.getHeader("Accept-Language");
+        String locale = catalog.resolveLocale(preference);
+        UiStrings ui = UiStrings.of(locale, catalog.viewerText(locale));
+        JsonErrors.send(resp, status, code, message, new JsonErrors.ReaderText(ui.text(readerKey), ui.lang(readerKey)));
     }
 }
