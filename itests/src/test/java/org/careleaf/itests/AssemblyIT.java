@@ -128,6 +128,84 @@ public class AssemblyIT {
         assertTrue("docs/api.md has curl examples", blocks >= 15);
     }
 
+    /**
+     * A hospital's own module dropped into deploy/, then overwritten with a broken copy: the last good
+     * version keeps serving, the refusal shows in /careleaf/health, and both survive a Karaf restart.
+     */
+    @Test
+    public void hotDeployedModuleKeepsItsLastGoodVersionAcrossARestart() throws Exception {
+        JsonObject module = shippedOutlook();
+        module.addProperty("id", "clinic-outlook");
+        module.addProperty("title", "Our clinic: outlook");
+        Path jar = KARAF.home.resolve("deploy/org.example.clinic.outlook.jar");
+        writeDataBundle(jar, "clinic-outlook.json", module.toString());
+        awaitStatus("/careleaf/api/modules/clinic-outlook", 200);
+
+        writeDataBundle(jar, "clinic-outlook.json", "{\"schemaVersion\": 1, \"id\": \"clinic-outlook\"");
+        awaitHealth("degraded");
+        assertEquals("the last good version keeps serving", 200,
+                http("GET", "/careleaf/api/modules/clinic-outlook", null, null).status());
+
+        KARAF.stop();
+        KARAF.start();
+        assertEquals(200, http("GET", "/careleaf/api/modules/clinic-outlook", null, null).status());
+        Answer health = http("GET", "/careleaf/health", null, null);
+        assertTrue(health.body(), health.body().contains("clinic-outlook.json"));
+
+        Files.delete(jar);
+        awaitStatus("/careleaf/api/modules/clinic-outlook", 404);
+        awaitHealth("ok");
+    }
+
+    private static JsonObject shippedOutlook() throws IOException {
+        Path jar;
+        try (var files = Files.walk(KARAF.home.resolve("system/org/careleaf/content/mpc-outlook"))) {
+            jar = files.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
+        }
+        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+            try (InputStream in = zip.getInputStream(zip.getEntry("content/mpc-outlook.json"))) {
+                return JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+            }
+        }
+    }
+
+    /** Written beside the target and moved in, so that Karaf's deployer never reads half a file. */
+    private static void writeDataBundle(Path jar, String file, String json) throws IOException {
+        java.util.jar.Manifest m = new java.util.jar.Manifest();
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        m.getMainAttributes().putValue("Bundle-SymbolicName", "org.example.clinic.outlook");
+        m.getMainAttributes().putValue("Bundle-Version", "1.0.0." + System.nanoTime());
+        m.getMainAttributes().putValue("Careleaf-Content", "content");
+        Path tmp = jar.resolveSibling(".tmp-" + jar.getFileName());
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(tmp), m)) {
+            out.putNextEntry(new java.util.jar.JarEntry("content/" + file));
+            out.write(json.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void awaitStatus(String path, int status) throws IOException {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (http("GET", path, null, null).status() != status) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError(path + " did not answer " + status + " within 60 s");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(250));
+        }
+    }
+
+    private static void awaitHealth(String state) throws IOException {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!http("GET", "/careleaf/health", null, null).body().contains("\"status\":\"" + state + "\"")) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("health did not become " + state + " within 60 s");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(250));
+        }
+    }
+
     @Test
     public void theChoiceAndTheAuditSurviveAKarafRestart() throws IOException {
         String auth = adminAuth();

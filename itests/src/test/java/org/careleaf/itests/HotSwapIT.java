@@ -176,6 +176,42 @@ public class HotSwapIT extends CareleafTestSupport {
     }
 
     @Test
+    public void reinstallingAContentFeatureRestartsNothingElse() throws Exception {
+        org.apache.karaf.features.FeaturesService features = context.getService(
+                context.getServiceReference(org.apache.karaf.features.FeaturesService.class));
+        Object catalogService = context.getServiceReference(EducationCatalog.class).getProperty("service.id");
+        Object apiServlet = context.getServiceReferences(javax.servlet.Servlet.class,
+                "(osgi.http.whiteboard.servlet.name=careleaf-api)").iterator().next().getProperty("service.id");
+        long webModified = bundle("org.careleaf.web").getLastModified();
+
+        features.uninstallFeature("careleaf-mpc");
+        assertTrue(catalog.modules("en").isEmpty());
+        assertEquals(404, get("/careleaf/api/modules/mpc-outlook").status());
+        assertEquals("no module: down", 503, get("/careleaf/health").status());
+        features.installFeature("careleaf-mpc");
+        assertEquals(9, catalog.modules("en").size());
+        assertEquals(200, get("/careleaf/api/modules/mpc-outlook").status());
+        assertEquals(200, get("/careleaf/health").status());
+
+        assertEquals("the catalog service was never replaced", catalogService,
+                context.getServiceReference(EducationCatalog.class).getProperty("service.id"));
+        assertEquals("the web layer was never restarted", apiServlet, context.getServiceReferences(
+                javax.servlet.Servlet.class, "(osgi.http.whiteboard.servlet.name=careleaf-api)").iterator().next()
+                .getProperty("service.id"));
+        assertEquals(webModified, bundle("org.careleaf.web").getLastModified());
+    }
+
+    @Test
+    public void unchangedAnswersAre304() {
+        Answer first = get("/careleaf/api/modules/mpc-overview?lang=fr");
+        String etag = first.header("ETag");
+        assertNotNull(etag);
+        Answer again = get("/careleaf/api/modules/mpc-overview?lang=fr", "If-None-Match", etag);
+        assertEquals(304, again.status());
+        assertEquals("", again.body());
+    }
+
+    @Test
     public void changesAreAnnouncedOnEventAdmin() throws Exception {
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         Dictionary<String, Object> props = new Hashtable<>();
