@@ -43,8 +43,7 @@ public class AdminWebIT extends CareleafTestSupport {
 
     @After
     public void enableEverything() {
-        admin.modules().stream().filter(m -> !m.enabled()).forEach(m -> admin.setEnabled(m.id(), true,
-                new org.careleaf.admin.Actor("test", "web", "cleanup")));
+        enableEverything(admin);
     }
 
     @Test

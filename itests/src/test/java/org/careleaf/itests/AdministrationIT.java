@@ -49,11 +49,7 @@ public class AdministrationIT extends CareleafTestSupport {
 
     @After
     public void enableEverything() throws Exception {
-        for (var m : currentAdmin().modules()) {
-            if (!m.enabled()) {
-                currentAdmin().setEnabled(m.id(), true, new org.careleaf.admin.Actor("test", "shell", "cleanup"));
-            }
-        }
+        enableEverything(currentAdmin());
     }
 
     private <T> T current(Class<T> type) throws InterruptedException {

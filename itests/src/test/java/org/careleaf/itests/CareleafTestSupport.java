@@ -243,4 +243,27 @@ public abstract class CareleafTestSupport {
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }
+
+    /** Puts every module back on after a test that disabled some. */
+    protected static void enableEverything(org.careleaf.admin.CatalogAdmin admin) {
+        for (var m : admin.modules()) {
+            if (!m.enabled()) {
+                admin.setEnabled(m.id(), true, new org.careleaf.admin.Actor("test", "shell", "cleanup"));
+            }
+        }
+    }
+
+    /** The next event on the topic from the queue, or a failure after 30 s. */
+    protected static org.osgi.service.event.Event awaitEvent(
+            java.util.concurrent.BlockingQueue<org.osgi.service.event.Event> events, String topic)
+            throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < end) {
+            org.osgi.service.event.Event e = events.poll(1, TimeUnit.SECONDS);
+            if (e != null && e.getTopic().equals(topic)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + topic + " event within 30 s");
+    }
 }

@@ -9,7 +9,6 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.careleaf.model.Block;
 import org.careleaf.model.BlockType;
@@ -81,10 +80,10 @@ public class HostBundleExampleIT extends CareleafTestSupport {
         Bundle trials = bundle("org.careleaf.content.mpc.clinical-trials");
         try {
             trials.stop();
-            Event removed = waitFor(events, EducationCatalog.TOPIC_PREFIX + "MODULE_REMOVED");
+            Event removed = awaitEvent(events, EducationCatalog.TOPIC_PREFIX + "MODULE_REMOVED");
             assertEquals("mpc-clinical-trials", removed.getProperty("module"));
             trials.start();
-            Event added = waitFor(events, EducationCatalog.TOPIC_PREFIX + "MODULE_ADDED");
+            Event added = awaitEvent(events, EducationCatalog.TOPIC_PREFIX + "MODULE_ADDED");
             assertEquals("mpc-clinical-trials", added.getProperty("module"));
         } finally {
             reg.unregister();
@@ -92,16 +91,5 @@ public class HostBundleExampleIT extends CareleafTestSupport {
                 trials.start();
             }
         }
-    }
-
-    private static Event waitFor(BlockingQueue<Event> events, String topic) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < end) {
-            Event e = events.poll(1, TimeUnit.SECONDS);
-            if (e != null && e.getTopic().equals(topic)) {
-                return e;
-            }
-        }
-        throw new AssertionError("no " + topic + " event within 30 s");
     }
 }

@@ -7,10 +7,8 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -220,15 +218,8 @@ public class HotSwapIT extends CareleafTestSupport {
         try {
             bundle(OVERVIEW).update(dataBundle(OVERVIEW, "1.0.4", "Careleaf-Content", "content", "mpc-overview.json",
                     "[]"));
-            List<String> topics = new java.util.ArrayList<>();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!topics.contains(EducationCatalog.TOPIC_PREFIX + "MODULE_REFUSED") && System.nanoTime() < end) {
-                Event e = events.poll(1, TimeUnit.SECONDS);
-                if (e != null) {
-                    topics.add(e.getTopic());
-                }
-            }
-            assertTrue(topics.toString(), topics.contains(EducationCatalog.TOPIC_PREFIX + "MODULE_REFUSED"));
+            Event refused = awaitEvent(events, EducationCatalog.TOPIC_PREFIX + "MODULE_REFUSED");
+            assertEquals("mpc-overview", refused.getProperty("module"));
         } finally {
             reg.unregister();
         }

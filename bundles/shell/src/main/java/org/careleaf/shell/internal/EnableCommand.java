@@ -1,32 +1,14 @@
 package org.careleaf.shell.internal;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
-import org.careleaf.admin.CatalogAdmin;
 
 @Service
 @Command(scope = "careleaf", name = "enable", description = "Shows a module on every surface again (audited).")
-public class EnableCommand implements Action {
-
-    @Argument(index = 0, name = "id", description = "The module id", required = true)
-    @Completion(ModuleIdCompleter.class)
-    private String id;
-
-    @Reference
-    private CatalogAdmin admin;
-
-    @Reference
-    private Session session;
+public class EnableCommand extends EnablementCommand {
 
     @Override
-    public Object execute() {
-        System.out.println(admin.setEnabled(id, true, ShellActor.of(session)) == null ? id + " was already enabled"
-                : id + " is enabled");
-        return null;
+    boolean enable() {
+        return true;
     }
 }
