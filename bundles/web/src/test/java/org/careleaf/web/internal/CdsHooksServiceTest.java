@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class CdsHooksServiceTest {
 
     private static final String ORIGIN = "http://ehr.example.org:8181";
-    private final ClinicalCodesTestCatalog catalog = new ClinicalCodesTestCatalog();
+    private final InMemoryCatalog catalog = InMemoryCatalog.clinicalCodes();
 
     static String condition(String system, String code) {
         return """

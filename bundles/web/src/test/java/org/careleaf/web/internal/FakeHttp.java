@@ -1,110 +1,201 @@
 package org.careleaf.web.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
+import javax.servlet.ReadListener;
+import javax.servlet.ServletInputStream;
 import javax.servlet.ServletOutputStream;
 import javax.servlet.WriteListener;
+import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-/** Just enough of a servlet request and response, as dynamic proxies, to call a servlet in a unit test. */
+/**
+ * One HTTP request to {@code http://ehr.example.org:8181/careleaf + pathInfo} and the response a servlet
+ * gave it, without a container. Set the request fields, {@link #run} a servlet, then read {@link #status},
+ * {@link #responseHeader} and {@link #text}; {@link #response()} alone records what a helper sets.
+ */
 final class FakeHttp {
 
-    private FakeHttp() {
+    String method = "GET";
+    String pathInfo;
+    String scheme = "http";
+    String serverName = "ehr.example.org";
+    int serverPort = 8181;
+    String contextPath = "";
+    String servletPath = "/careleaf";
+    String contentType;
+    byte[] body = new byte[0];
+    final Map<String, String[]> parameters = new LinkedHashMap<>();
+    final Map<String, String> requestHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    int status = 200;
+    // setContentType and setContentLength land here too, as a container would report them
+    final Map<String, String> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    final ByteArrayOutputStream responseBody = new ByteArrayOutputStream();
+
+    FakeHttp() {
     }
 
-    /** A request to {@code /careleaf + pathInfo}; {@code query} holds parameters, {@code headers} headers. */
-    static HttpServletRequest request(String method, String pathInfo, Map<String, String> query,
-            Map<String, String> headers) {
+    FakeHttp(String method, String pathInfo) {
+        this.method = method;
+        this.pathInfo = pathInfo;
+    }
+
+    FakeHttp param(String name, String... values) {
+        parameters.put(name, values);
+        return this;
+    }
+
+    FakeHttp header(String name, String value) {
+        requestHeaders.put(name, value);
+        return this;
+    }
+
+    FakeHttp post(String path, String type, String json) {
+        method = "POST";
+        pathInfo = path;
+        contentType = type;
+        body = json.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    FakeHttp run(HttpServlet servlet) throws Exception {
+        servlet.service(request(), response());
+        return this;
+    }
+
+    String text() {
+        return responseBody.toString(StandardCharsets.UTF_8);
+    }
+
+    String responseHeader(String name) {
+        return responseHeaders.get(name);
+    }
+
+    HttpServletRequest request() {
+        ByteArrayInputStream in = new ByteArrayInputStream(body);
+        ServletInputStream stream = new ServletInputStream() {
+            @Override
+            public int read() {
+                return in.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                return in.read(b, off, len);
+            }
+
+            @Override
+            public boolean isFinished() {
+                return in.available() == 0;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
         return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
                     case "getPathInfo" -> pathInfo;
-                    case "getContextPath" -> "";
-                    case "getServletPath" -> "/careleaf";
+                    case "getContextPath" -> contextPath;
+                    case "getServletPath" -> servletPath;
+                    case "getScheme" -> scheme;
+                    case "getServerName" -> serverName;
+                    case "getServerPort" -> serverPort;
                     case "getProtocol" -> "HTTP/1.1";
-                    case "getParameter" -> query.get((String) args[0]);
-                    case "getHeader" -> headers.entrySet().stream()
-                            .filter(e -> e.getKey().equalsIgnoreCase((String) args[0]))
-                            .map(Map.Entry::getValue).findFirst().orElse(null);
+                    case "getContentType" -> contentType;
+                    case "getContentLength" -> body.length;
+                    case "getContentLengthLong" -> (long) body.length;
+                    case "getInputStream" -> stream;
+                    case "getHeader" -> requestHeaders.get((String) args[0]);
                     case "getDateHeader" -> -1L;
+                    case "getParameterMap" -> Collections.unmodifiableMap(parameters);
+                    case "getParameter" -> {
+                        String[] v = parameters.get((String) args[0]);
+                        yield v == null || v.length == 0 ? null : v[0];
+                    }
                     case "toString" -> method + " " + pathInfo;
-                    default -> null;
+                    default -> defaultValue(m.getReturnType());
                 });
     }
 
-    /** Records status, headers and body. */
-    static final class Response {
-        int status = 200;
-        final Map<String, String> headers = new HashMap<>();
-        final ByteArrayOutputStream body = new ByteArrayOutputStream();
-        private final HttpServletResponse proxy;
+    HttpServletResponse response() {
+        ServletOutputStream stream = new ServletOutputStream() {
+            @Override
+            public void write(int b) {
+                responseBody.write(b);
+            }
 
-        Response() {
-            ServletOutputStream out = new ServletOutputStream() {
-                @Override
-                public void write(int b) {
-                    body.write(b);
-                }
+            @Override
+            public boolean isReady() {
+                return true;
+            }
 
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setWriteListener(WriteListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-            };
-            proxy = (HttpServletResponse) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
-                    new Class<?>[] {HttpServletResponse.class}, (p, m, args) -> {
-                        switch (m.getName()) {
-                            case "setStatus" -> status = (Integer) args[0];
-                            case "setHeader", "addHeader" -> headers.put(((String) args[0]).toLowerCase(),
-                                    (String) args[1]);
-                            case "setContentType" -> headers.put("content-type", (String) args[0]);
-                            case "setContentLength" -> headers.put("content-length", String.valueOf(args[0]));
-                            case "getOutputStream" -> {
-                                return out;
-                            }
-                            case "getHeader" -> {
-                                return headers.get(((String) args[0]).toLowerCase());
-                            }
-                            case "containsHeader" -> {
-                                return headers.containsKey(((String) args[0]).toLowerCase());
-                            }
-                            case "getStatus" -> {
-                                return status;
-                            }
-                            case "isCommitted" -> {
-                                return false;
-                            }
-                            case "getCharacterEncoding" -> {
-                                return "utf-8";
-                            }
-                            default -> {
-                                // other calls change nothing a test looks at
-                            }
+            @Override
+            public void setWriteListener(WriteListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        return (HttpServletResponse) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class}, (proxy, m, args) -> {
+                    switch (m.getName()) {
+                        case "setStatus", "sendError" -> status = (Integer) args[0];
+                        case "setHeader", "addHeader" -> responseHeaders.put((String) args[0], (String) args[1]);
+                        case "setContentType" -> responseHeaders.put("Content-Type", (String) args[0]);
+                        case "setContentLength", "setContentLengthLong" ->
+                            responseHeaders.put("Content-Length", String.valueOf(args[0]));
+                        case "getOutputStream" -> {
+                            return stream;
                         }
-                        return null;
-                    });
-        }
+                        case "getStatus" -> {
+                            return status;
+                        }
+                        case "getHeader" -> {
+                            return responseHeaders.get((String) args[0]);
+                        }
+                        case "containsHeader" -> {
+                            return responseHeaders.containsKey((String) args[0]);
+                        }
+                        case "getContentType" -> {
+                            return responseHeaders.get("Content-Type");
+                        }
+                        case "getCharacterEncoding" -> {
+                            return "utf-8";
+                        }
+                        default -> {
+                            return defaultValue(m.getReturnType());
+                        }
+                    }
+                    return null;
+                });
+    }
 
-        HttpServletResponse proxy() {
-            return proxy;
+    // A proxy must not answer null for a primitive: that would throw instead of meaning "nothing set".
+    private static Object defaultValue(Class<?> type) {
+        if (type == boolean.class) {
+            return false;
         }
-
-        String header(String name) {
-            return headers.get(name.toLowerCase());
+        if (type == int.class) {
+            return 0;
         }
-
-        String text() {
-            return body.toString(StandardCharsets.UTF_8);
+        if (type == long.class) {
+            return 0L;
         }
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 package org.careleaf.web.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +25,24 @@ import org.careleaf.model.Section;
 import org.careleaf.model.Source;
 import org.careleaf.model.ViewerText;
 
-/** An {@link EducationCatalog} held in memory: views per language, built from records by the tests. */
+/**
+ * An {@link EducationCatalog} held in memory: views per language, built from records by the tests.
+ * {@link #sample()} serves the viewer tests, {@link #clinicalCodes()} the code look-up tests. Look-up
+ * behaves like the real catalog: modules in order, locales resolved like its resolver, OIDs,
+ * {@code urn:oid:} and FHIR URIs name the same systems, and codes match ignoring case.
+ */
 final class InMemoryCatalog implements EducationCatalog {
+
+    private static final String ICD10CM = "2.16.840.1.113883.6.90";
+    private static final String SNOMED = "2.16.840.1.113883.6.96";
+    private static final String ATC = "2.16.840.1.113883.6.73";
+    private static final String RXNORM = "2.16.840.1.113883.6.88";
+
+    private static final Map<String, String> OID_BY_URI = Map.of(
+            "http://hl7.org/fhir/sid/icd-10-cm", ICD10CM,
+            "http://snomed.info/sct", SNOMED,
+            "http://www.whocc.no/atc", ATC,
+            "http://www.nlm.nih.gov/research/umls/rxnorm", RXNORM);
 
     private final Map<String, Map<String, ModuleView>> views = new LinkedHashMap<>();
     private final Map<String, ViewerText> viewerTexts = new LinkedHashMap<>();
@@ -50,7 +67,9 @@ final class InMemoryCatalog implements EducationCatalog {
 
     @Override
     public List<ModuleView> modules(String languages) {
-        return List.copyOf(views.getOrDefault(resolveLocale(languages), Map.of()).values());
+        return views.getOrDefault(resolveLocale(languages), Map.of()).values().stream()
+                .sorted(Comparator.comparingInt((ModuleView v) -> v.content().order()).thenComparing(ModuleView::id))
+                .toList();
     }
 
     @Override
@@ -60,21 +79,35 @@ final class InMemoryCatalog implements EducationCatalog {
 
     @Override
     public List<ModuleView> modulesForCode(String system, String code, String languages) {
-        return modules(languages).stream().filter(v -> v.content().hasCode(system, code)).toList();
+        if (system == null || code == null) {
+            return List.of();
+        }
+        String s = system.startsWith("urn:oid:") ? system.substring("urn:oid:".length()) : system;
+        String oid = OID_BY_URI.getOrDefault(s, s);
+        return modules(languages).stream().filter(v -> v.content().hasCode(oid, code.trim())).toList();
     }
 
-    /** The first listed language served, by exact tag or primary language; else English. */
+    /** Like the real resolver: by quality, the first range served by exact tag or primary language; else English. */
     @Override
     public String resolveLocale(String languages) {
         if (languages == null || languages.isBlank()) {
             return "en";
         }
-        for (String range : languages.split(",")) {
-            String tag = range.split(";")[0].trim().toLowerCase(Locale.ROOT);
-            String primary = tag.contains("-") ? tag.substring(0, tag.indexOf('-')) : tag;
-            for (String l : locales) {
-                if (l.equals(tag) || l.equals(primary)) {
-                    return l;
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = Locale.LanguageRange.parse(languages);
+        } catch (IllegalArgumentException malformed) {
+            return "en";
+        }
+        for (Locale.LanguageRange r : ranges) {
+            if (r.getWeight() <= 0) {
+                continue;
+            }
+            String tag = r.getRange().toLowerCase(Locale.ROOT);
+            String primary = tag.split("-")[0];
+            for (String candidate : new String[] {tag, primary}) {
+                if (locales.contains(candidate)) {
+                    return candidate;
                 }
             }
         }
@@ -131,7 +164,7 @@ final class InMemoryCatalog implements EducationCatalog {
     static ModuleDocument document(String id, String locale, String title, String summary, Category category,
             int order, List<Section> sections) {
         return new ModuleDocument(1, id, "1.2.0", locale, "mpc", title, summary, category, order,
-                List.of(Audience.PATIENT), List.of(new Code("2.16.840.1.113883.6.90", "C61", "Prostate")),
+                List.of(Audience.PATIENT), List.of(new Code(ICD10CM, "C61", "Prostate")),
                 new Review(Review.NOT_REVIEWED, "2026-11-28", null, null, "2027-05-28", "Written from sources."),
                 List.of(new Source("Advanced prostate cancer", "Prostate Cancer UK",
                         "https://prostatecanceruk.org/advanced", "2026-11-20")),
@@ -208,5 +241,78 @@ final class InMemoryCatalog implements EducationCatalog {
         arabic.put("translation.fallback", "معروض باللغة الإنجليزية");
         arabic.remove("block.question");
         return c.viewerText("ar", arabic).viewerText("de", Map.of("site.title", "Patienteninformation"));
+    }
+
+    /**
+     * The nine mpc modules with their real ids, order, categories and (a subset of) their real codes, in
+     * English with Spanish titles and summaries for three of them.
+     */
+    static InMemoryCatalog clinicalCodes() {
+        List<ModuleDocument> english = List.of(
+                coded("mpc-overview", 10, Category.OVERVIEW, "Metastatic prostate cancer: an overview",
+                        "What it is, where it spreads, and the signs that need help now.",
+                        icd("C61"), icd("C79.51"), icd("C79.52"), icd("C77.5"), sct("399068003"), sct("314994000")),
+                coded("mpc-outlook", 20, Category.OVERVIEW, "Outlook and survival",
+                        "What the numbers mean, and what they cannot tell you.", icd("C61"), sct("399068003")),
+                coded("mpc-hormone-therapy", 30, Category.TREATMENT, "Hormone therapy",
+                        "How ADT and newer hormone medicines work, and their side effects.",
+                        icd("C61"), icd("Z19.1"), icd("Z19.2"), sct("427492003"), atc("L02AE02"), atc("L02BB04")),
+                coded("mpc-chemotherapy", 40, Category.TREATMENT, "Chemotherapy",
+                        "Docetaxel and cabazitaxel: how they are given.", icd("C61"), icd("Z19.1"), icd("Z19.2"),
+                        atc("L01CD02")),
+                coded("mpc-radiation", 50, Category.TREATMENT, "Radiotherapy",
+                        "Radiotherapy to the prostate and to painful bones.", icd("C61"), icd("C79.51"),
+                        icd("Z19.2"), atc("V10XX03")),
+                coded("mpc-bone-health", 60, Category.SUPPORT, "Bone health",
+                        "Keeping bones strong, and **jaw** care.", icd("C61"), icd("C79.51"), atc("M05BA08")),
+                coded("mpc-targeted-immunotherapy", 70, Category.TREATMENT, "Targeted therapy and immunotherapy",
+                        "PARP inhibitors, sipuleucel-T and pembrolizumab.", icd("C61"), icd("Z19.2"),
+                        atc("L01XK01"), atc("L02BB04")),
+                coded("mpc-living-well", 80, Category.SUPPORT, "Living well", "Food, activity, fatigue and mood.",
+                        icd("C61")),
+                coded("mpc-clinical-trials", 90, Category.SUPPORT, "Clinical trials",
+                        "What trials are and how to join one.", icd("C61")));
+        Map<String, String[]> spanish = Map.of(
+                "mpc-overview", new String[] {"Cáncer de próstata metastásico: visión general",
+                    "Qué es, adónde se extiende y las señales que necesitan ayuda ya."},
+                "mpc-hormone-therapy", new String[] {"Terapia hormonal",
+                    "Cómo funcionan la TDA y los nuevos medicamentos hormonales."},
+                "mpc-bone-health", new String[] {"Salud de los huesos", "Mantener los huesos fuertes."});
+        InMemoryCatalog c = new InMemoryCatalog();
+        english.forEach(d -> c.add(source(d)));
+        for (ModuleDocument d : english) {
+            String[] t = spanish.get(d.id());
+            c.add(t == null ? missing(d, "es") : translated(d, "es", t[0], t[1]));
+        }
+        return c;
+    }
+
+    /** Review dates differ per module (2026-11-11 to 2026-11-19) so feeds have an "updated" to compare. */
+    private static ModuleDocument coded(String id, int order, Category category, String title, String summary,
+            Code... codes) {
+        return new ModuleDocument(1, id, "1.0.0", "en", "mpc", title, summary, category, order,
+                List.of(Audience.PATIENT), List.of(codes),
+                new Review(Review.NOT_REVIEWED, "2026-11-" + (10 + order / 10), null, null, "2027-11-28", "test"),
+                List.of(), List.of());
+    }
+
+    /** A machine-assisted translation of the title and summary only. */
+    private static ModuleView translated(ModuleDocument d, String locale, String title, String summary) {
+        ModuleDocument t = new ModuleDocument(d.schemaVersion(), d.id(), d.version(), locale, d.pack(), title,
+                summary, d.category(), d.order(), d.audience(), d.codes(), d.review(), d.sources(), d.sections());
+        return new ModuleView(t, locale, locale, d.locale(), "machine-assisted", List.of(), List.of(),
+                readability(t));
+    }
+
+    private static Code icd(String code) {
+        return new Code(ICD10CM, code, code);
+    }
+
+    private static Code sct(String code) {
+        return new Code(SNOMED, code, code);
+    }
+
+    private static Code atc(String code) {
+        return new Code(ATC, code, code);
     }
 }

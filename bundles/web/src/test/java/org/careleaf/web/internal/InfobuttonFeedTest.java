@@ -28,7 +28,7 @@ class InfobuttonFeedTest {
 
     private static final String ICD = "2.16.840.1.113883.6.90";
     private static final String ORIGIN = "https://ehr.example.org:8443";
-    private final ClinicalCodesTestCatalog catalog = new ClinicalCodesTestCatalog();
+    private final InMemoryCatalog catalog = InMemoryCatalog.clinicalCodes();
 
     private static InfobuttonRequest request(String... nameValue) throws RequestRejected {
         Map<String, String[]> m = new LinkedHashMap<>();

@@ -12,17 +12,17 @@ import org.junit.jupiter.api.Test;
 class InfobuttonServletTest {
 
     private static final String ICD = "2.16.840.1.113883.6.90";
-    private final InfobuttonServlet servlet = new InfobuttonServlet(new ClinicalCodesTestCatalog());
+    private final InfobuttonServlet servlet = new InfobuttonServlet(InMemoryCatalog.clinicalCodes());
 
-    private static FakeExchange c61() {
-        return new FakeExchange().param("mainSearchCriteria.v.c", "C61").param("mainSearchCriteria.v.cs", ICD);
+    private static FakeHttp c61() {
+        return new FakeHttp().param("mainSearchCriteria.v.c", "C61").param("mainSearchCriteria.v.cs", ICD);
     }
 
     @Test
     void answersJsonWithCachingHeadersAndAbsoluteLinks() throws Exception {
-        FakeExchange x = c61().param("informationRecipient.languageCode.c", "es").run(servlet);
+        FakeHttp x = c61().param("informationRecipient.languageCode.c", "es").run(servlet);
         assertEquals(200, x.status);
-        assertEquals("application/json;charset=utf-8", x.responseContentType);
+        assertEquals("application/json;charset=utf-8", x.responseHeader("Content-Type"));
         assertEquals("es", x.responseHeader("Content-Language"));
         assertEquals("no-cache", x.responseHeader("Cache-Control"));
         assertNotNull(x.responseHeader("ETag"));
@@ -30,7 +30,7 @@ class InfobuttonServletTest {
         assertEquals("http://ehr.example.org:8181/careleaf/modules/mpc-overview?lang=es", feed.getAsJsonArray("entry")
                 .get(0).getAsJsonObject().getAsJsonArray("link").get(0).getAsJsonObject().get("href").getAsString());
 
-        FakeExchange again = c61().param("informationRecipient.languageCode.c", "es")
+        FakeHttp again = c61().param("informationRecipient.languageCode.c", "es")
                 .header("If-None-Match", x.responseHeader("ETag")).run(servlet);
         assertEquals(304, again.status);
         assertEquals("", again.text());
@@ -38,38 +38,38 @@ class InfobuttonServletTest {
 
     @Test
     void acceptLanguageServesWhenNoLanguageCodeIsSent() throws Exception {
-        FakeExchange x = c61().header("Accept-Language", "es-MX,es;q=0.9").run(servlet);
+        FakeHttp x = c61().header("Accept-Language", "es-MX,es;q=0.9").run(servlet);
         assertEquals("es", x.responseHeader("Content-Language"));
     }
 
     @Test
     void answersAtomXml() throws Exception {
-        FakeExchange x = c61().param("knowledgeResponseType", "text/xml").run(servlet);
+        FakeHttp x = c61().param("knowledgeResponseType", "text/xml").run(servlet);
         assertEquals(200, x.status);
-        assertEquals("text/xml;charset=utf-8", x.responseContentType);
+        assertEquals("text/xml;charset=utf-8", x.responseHeader("Content-Type"));
         assertTrue(x.text().startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\""
                 + InfobuttonFeed.ATOM_NS + "\""), x.text());
     }
 
     @Test
     void badRequestsAreJson400() throws Exception {
-        FakeExchange missing = new FakeExchange().param("knowledgeResponseType", "text/xml").run(servlet);
+        FakeHttp missing = new FakeHttp().param("knowledgeResponseType", "text/xml").run(servlet);
         assertEquals(400, missing.status);
-        assertEquals("application/json;charset=utf-8", missing.responseContentType);
+        assertEquals("application/json;charset=utf-8", missing.responseHeader("Content-Type"));
         assertEquals("missing-code", JsonParser.parseString(missing.text()).getAsJsonObject()
                 .getAsJsonObject("error").get("code").getAsString());
 
-        FakeExchange type = c61().param("knowledgeResponseType", "application/javascript").run(servlet);
+        FakeHttp type = c61().param("knowledgeResponseType", "application/javascript").run(servlet);
         assertEquals(400, type.status);
 
-        FakeExchange host = c61();
+        FakeHttp host = c61();
         host.serverName = "evil.example.org\"><script>";
         assertEquals(400, host.run(servlet).status);
     }
 
     @Test
     void otherMethodsAre405() throws Exception {
-        FakeExchange x = c61();
+        FakeHttp x = c61();
         x.method = "POST";
         x.run(servlet);
         assertEquals(405, x.status);

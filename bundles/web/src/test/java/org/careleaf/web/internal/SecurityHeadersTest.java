@@ -12,22 +12,22 @@ class SecurityHeadersTest {
 
     @Test
     void defaultAllowsOnlyTheSameOrigin() {
-        FakeHttp.Response resp = new FakeHttp.Response();
-        SecurityHeaders.forFrameAncestors("'self'").apply(resp.proxy());
-        assertEquals(POLICY + "'self'", resp.header("Content-Security-Policy"));
-        assertEquals("SAMEORIGIN", resp.header("X-Frame-Options"));
-        assertEquals("nosniff", resp.header("X-Content-Type-Options"));
-        assertEquals("no-referrer", resp.header("Referrer-Policy"));
+        FakeHttp resp = new FakeHttp();
+        SecurityHeaders.forFrameAncestors("'self'").apply(resp.response());
+        assertEquals(POLICY + "'self'", resp.responseHeader("Content-Security-Policy"));
+        assertEquals("SAMEORIGIN", resp.responseHeader("X-Frame-Options"));
+        assertEquals("nosniff", resp.responseHeader("X-Content-Type-Options"));
+        assertEquals("no-referrer", resp.responseHeader("Referrer-Policy"));
     }
 
     @Test
     void configuredOriginsReplaceTheLegacyHeader() {
-        FakeHttp.Response resp = new FakeHttp.Response();
+        FakeHttp resp = new FakeHttp();
         SecurityHeaders.forFrameAncestors("  'self'   https://HIS.example.org:8443 https://*.example.net ")
-                .apply(resp.proxy());
+                .apply(resp.response());
         assertEquals(POLICY + "'self' https://his.example.org:8443 https://*.example.net",
-                resp.header("Content-Security-Policy"));
-        assertNull(resp.header("X-Frame-Options"));
+                resp.responseHeader("Content-Security-Policy"));
+        assertNull(resp.responseHeader("X-Frame-Options"));
     }
 
     @Test
