@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.careleaf.model.Block;
 import org.careleaf.model.BlockType;
 import org.careleaf.model.CalloutLevel;
+import org.careleaf.model.Code;
 import org.careleaf.model.EducationCatalog;
 import org.careleaf.model.ModuleView;
 import org.junit.Test;
@@ -58,6 +59,13 @@ public class HostBundleExampleIT extends CareleafTestSupport {
                 assertEquals("es", v.requested());
                 assertTrue(v.content().hasCode("2.16.840.1.113883.6.90", "Z19.2"));
             }
+
+            // The same patient asks about treatment only (MeSH qualifier Q000628 "therapy")
+            List<ModuleView> treatment = education.modulesForCode("2.16.840.1.113883.6.90", "C61",
+                    new Code("2.16.840.1.113883.6.177", "Q000628", "therapy"), "es");
+            assertTrue(treatment.stream().anyMatch(v -> v.id().equals("mpc-chemotherapy")));
+            assertTrue(treatment.stream().noneMatch(v -> v.id().equals("mpc-outlook")));
+            assertTrue(treatment.size() < education.modules("es").size());
 
             // The chemotherapy module's urgent advice, to print on the patient's discharge sheet
             ModuleView chemo = education.module("mpc-chemotherapy", "es-MX").orElseThrow();

@@ -82,6 +82,21 @@ public class StandardsIT extends CareleafTestSupport {
     }
 
     @Test
+    public void infobuttonSubtopicNarrowsToTheModulesThatDeclareIt() {
+        Answer a = get("/careleaf/api/infobutton?mainSearchCriteria.v.c=C61&mainSearchCriteria.v.cs=" + ICD10CM
+                + "&subTopic.v.c=20481000&subTopic.v.cs=2.16.840.1.113883.6.96");
+        assertEquals(a.body(), 200, a.status());
+        assertEquals(List.of("mpc-outlook"), moduleIds(a.json().getAsJsonObject()));
+        Answer therapy = get("/careleaf/api/infobutton?mainSearchCriteria.v.c=C61&mainSearchCriteria.v.cs=" + ICD10CM
+                + "&subTopic.v.c=Q000628&subTopic.v.cs=2.16.840.1.113883.6.177");
+        List<String> expected = catalog.modulesForCode(ICD10CM, "C61",
+                new org.careleaf.model.Code("2.16.840.1.113883.6.177", "Q000628", "therapy"), "en").stream()
+                .map(v -> v.id()).toList();
+        assertEquals(expected, moduleIds(therapy.json().getAsJsonObject()));
+        assertTrue(expected.contains("mpc-radiation") && !expected.contains("mpc-living-well"));
+    }
+
+    @Test
     public void infobuttonUnknownCodeIsAnEmptyFeedAndBadRequestsAre400() {
         Answer none = get("/careleaf/api/infobutton?mainSearchCriteria.v.c=J45&mainSearchCriteria.v.cs=" + ICD10CM);
         assertEquals(200, none.status());

@@ -27,6 +27,12 @@ public interface EducationCatalog {
     /** Enabled modules that carry the given clinical code, in order. */
     List<ModuleView> modulesForCode(String system, String code, String languages);
 
+    /**
+     * Enabled modules that carry the given clinical code and answer the given subtopic (for example
+     * MeSH {@code 2.16.840.1.113883.6.177} {@code Q000628} "therapy"), in order.
+     */
+    List<ModuleView> modulesForCode(String system, String code, Code subtopic, String languages);
+
     /** The language a reader with this preference is served: one of {@link #locales()}. */
     String resolveLocale(String languages);
 

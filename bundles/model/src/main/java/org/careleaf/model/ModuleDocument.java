@@ -12,6 +12,10 @@ import java.util.List;
  * @param pack the content pack the module belongs to, e.g. {@code mpc}
  * @param category where the module sits in a list
  * @param order position within the pack, ascending
+ * @param codes clinical codes (conditions, medicines) that select the module
+ * @param subtopics what aspect of those conditions the module answers (e.g. MeSH qualifier Q000628
+ *        "therapy", SNOMED CT 20481000 "determination of prognosis"), for HL7 Infobutton's
+ *        {@code subTopic}; may be empty
  */
 public record ModuleDocument(
         int schemaVersion,
@@ -25,6 +29,7 @@ public record ModuleDocument(
         int order,
         List<Audience> audience,
         List<Code> codes,
+        List<Code> subtopics,
         Review review,
         List<Source> sources,
         List<Section> sections) {
@@ -34,12 +39,18 @@ public record ModuleDocument(
     public ModuleDocument {
         audience = List.copyOf(audience);
         codes = List.copyOf(codes);
+        subtopics = subtopics == null ? List.of() : List.copyOf(subtopics);
         sources = List.copyOf(sources);
         sections = List.copyOf(sections);
     }
 
-    /** True when this module carries the given code (system OID or URI, code), ignoring code case. */
+    /** True when this module carries the given code (system OID, code), ignoring code case. */
     public boolean hasCode(String system, String code) {
         return codes.stream().anyMatch(c -> c.matches(system, code));
+    }
+
+    /** True when this module answers the given subtopic (system OID, or null for any system; code). */
+    public boolean hasSubtopic(String system, String code) {
+        return subtopics.stream().anyMatch(c -> system == null ? c.code().equalsIgnoreCase(code) : c.matches(system, code));
     }
 }

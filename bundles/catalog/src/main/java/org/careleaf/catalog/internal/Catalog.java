@@ -26,6 +26,7 @@ import org.careleaf.admin.AuditEntry;
 import org.careleaf.admin.CatalogAdmin;
 import org.careleaf.admin.ModuleStatus;
 import org.careleaf.admin.ValidationReport;
+import org.careleaf.model.Code;
 import org.careleaf.model.Completeness;
 import org.careleaf.model.EducationCatalog;
 import org.careleaf.model.EducationModule;
@@ -356,6 +357,19 @@ public class Catalog implements EducationCatalog, CatalogAdmin {
         }
         String c = code.trim();
         return modules(languages).stream().filter(v -> v.content().hasCode(oid.get(), c)).toList();
+    }
+
+    @Override
+    public List<ModuleView> modulesForCode(String system, String code, Code subtopic, String languages) {
+        List<ModuleView> matches = modulesForCode(system, code, languages);
+        if (subtopic == null) {
+            return matches;
+        }
+        Optional<String> oid = CodeSystems.oid(subtopic.system());
+        if (oid.isEmpty()) {
+            return List.of();
+        }
+        return matches.stream().filter(v -> v.content().hasSubtopic(oid.get(), subtopic.code())).toList();
     }
 
     @Override

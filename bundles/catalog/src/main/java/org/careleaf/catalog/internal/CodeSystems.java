@@ -16,6 +16,8 @@ public final class CodeSystems {
     public static final String RXNORM = "2.16.840.1.113883.6.88";
     public static final String LOINC = "2.16.840.1.113883.6.1";
     public static final String NDC = "2.16.840.1.113883.6.69";
+    /** Medical Subject Headings: Infobutton subtopics are MeSH qualifiers. */
+    public static final String MESH = "2.16.840.1.113883.6.177";
 
     /** OID by FHIR system URI. */
     private static final Map<String, String> BY_URI = Map.of(
@@ -29,7 +31,7 @@ public final class CodeSystems {
 
     private static final Map<String, String> NAMES = Map.of(
             ICD10CM, "ICD-10-CM", ICD10_WHO, "ICD-10", SNOMED_CT, "SNOMED CT", ATC, "ATC",
-            RXNORM, "RxNorm", LOINC, "LOINC", NDC, "NDC");
+            RXNORM, "RxNorm", LOINC, "LOINC", NDC, "NDC", MESH, "MeSH");
 
     private CodeSystems() {
     }

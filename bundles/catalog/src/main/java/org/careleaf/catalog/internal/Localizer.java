@@ -58,7 +58,7 @@ final class Localizer {
             sections.add(new Section(s.id(), st, blocks));
         }
         ModuleDocument translated = new ModuleDocument(m.schemaVersion(), m.id(), m.version(), t.locale(), m.pack(), title,
-                summary, m.category(), m.order(), m.audience(), m.codes(), m.review(), m.sources(), sections);
+                summary, m.category(), m.order(), m.audience(), m.codes(), m.subtopics(), m.review(), m.sources(), sections);
         return new ModuleView(translated, locale, t.locale(), m.locale(), t.status(), parts.fallback, parts.stale,
                 ReadabilityMeter.measure(translated, t.locale()));
     }

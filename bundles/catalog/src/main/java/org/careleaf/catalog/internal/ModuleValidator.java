@@ -15,7 +15,7 @@ import org.careleaf.model.Review;
 final class ModuleValidator extends JsonChecks {
 
     private static final Set<String> TOP = Set.of("schemaVersion", "id", "version", "locale", "pack", "title", "summary",
-            "category", "order", "audience", "codes", "review", "sources", "sections");
+            "category", "order", "audience", "codes", "subtopics", "review", "sources", "sections");
     private static final Set<String> CATEGORIES = Set.of("overview", "treatment", "support");
     private static final Set<String> AUDIENCES = Set.of("patient", "caregiver", "clinician");
     private static final Set<String> BLOCK_TYPES = Set.of("paragraph", "list", "callout", "question", "glossary");
@@ -58,20 +58,21 @@ final class ModuleValidator extends JsonChecks {
                 }
             }
         }
-        codes(array(root, p, "codes", true, true));
+        codes("$.codes", array(root, p, "codes", true, true));
+        codes("$.subtopics", array(root, p, "subtopics", false, false));
         review(object(root, p, "review", true));
         sources(array(root, p, "sources", true, true));
         sections(array(root, p, "sections", true, true));
     }
 
-    private void codes(JsonArray codes) {
+    private void codes(String path, JsonArray codes) {
         if (codes == null) {
             return;
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < codes.size(); i++) {
-            String p = "$.codes[" + i + "]";
-            JsonObject c = element(codes, i, "$.codes");
+            String p = path + "[" + i + "]";
+            JsonObject c = element(codes, i, path);
             if (c == null) {
                 continue;
             }

@@ -59,7 +59,8 @@ class LocalizerTest {
         List<Block> blocks = new java.util.ArrayList<>(s.blocks());
         blocks.set(3, changed);
         ModuleDocument updated = new ModuleDocument(1, module.id(), "1.1.0", "en", module.pack(), module.title(),
-                module.summary(), module.category(), module.order(), module.audience(), module.codes(), module.review(),
+                module.summary(), module.category(), module.order(), module.audience(), module.codes(), module.subtopics(),
+                module.review(),
                 module.sources(), List.of(new Section(s.id(), s.title(), blocks)));
         ModuleView v = Localizer.view(updated, "es", es);
         assertEquals(List.of("first-q1"), v.staleIds());

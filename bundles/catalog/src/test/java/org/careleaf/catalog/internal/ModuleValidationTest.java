@@ -35,6 +35,8 @@ class ModuleValidationTest {
         assertEquals(CalloutLevel.URGENT, m.sections().get(0).blocks().get(2).level());
         assertEquals(2, m.sections().get(0).blocks().get(1).items().size());
         assertTrue(m.hasCode("2.16.840.1.113883.6.90", "c61"));
+        assertTrue(m.hasSubtopic("2.16.840.1.113883.6.177", "Q000628"));
+        assertTrue(m.hasSubtopic(null, "q000628"));
     }
 
     @Test
@@ -119,6 +121,8 @@ class ModuleValidationTest {
                     review(o).addProperty("reviewer", "A. Nurse, RN, oncology");
                     review(o).addProperty("reviewedOn", "2026-10-01");
                 }, "$.review.writtenOn", "changed after its clinical review"),
+                rule("subtopic without code", o -> o.getAsJsonArray("subtopics").get(0).getAsJsonObject().remove("code"),
+                        "$.subtopics[0].code", "required field is missing"),
                 rule("bad code", o -> code(o).addProperty("code", "C 61"), "$.codes[0].code", "is not a code"),
                 rule("duplicate code", o -> o.getAsJsonArray("codes").add(code(o).deepCopy()), "$.codes[1]",
                         "listed twice"),

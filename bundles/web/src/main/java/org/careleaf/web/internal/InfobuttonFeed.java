@@ -80,7 +80,7 @@ final class InfobuttonFeed {
         }
         List<ModuleView> views = new ArrayList<>(found.values());
         views.sort(Comparator.comparingInt((ModuleView v) -> v.content().order()).thenComparing(ModuleView::id));
-        views = filterBySubTopic(views, req.subTopics(), notes);
+        views = filterBySubTopic(views, catalog.modules(locale), req.subTopics(), notes);
 
         String base = origin + ApiJson.BASE + "/";
         List<Entry> entries = new ArrayList<>();
@@ -100,25 +100,29 @@ final class InfobuttonFeed {
     }
 
     /**
-     * Keeps the modules any known subtopic selects. Unknown subtopics are reported, not applied: an
-     * unfiltered answer serves the reader better than none.
+     * Keeps the modules that declare any of the subtopics (their {@code subtopics}). A subtopic that no
+     * enabled module declares is reported, not applied: an unfiltered answer serves the reader better
+     * than none.
      */
-    private static List<ModuleView> filterBySubTopic(List<ModuleView> views, List<InfobuttonRequest.Coded> subTopics,
-            List<String> notes) {
-        List<InfobuttonSubTopics.SubTopic> known = new ArrayList<>();
+    private static List<ModuleView> filterBySubTopic(List<ModuleView> views, List<ModuleView> all,
+            List<InfobuttonRequest.Coded> subTopics, List<String> notes) {
+        List<InfobuttonRequest.Coded> known = new ArrayList<>();
         for (InfobuttonRequest.Coded s : subTopics) {
-            Optional<InfobuttonSubTopics.SubTopic> t = InfobuttonSubTopics.find(s.system(), s.code());
-            if (t.isPresent()) {
-                known.add(t.get());
+            if (all.stream().anyMatch(v -> answers(v, s))) {
+                known.add(s);
             } else {
                 notes.add("Subtopic " + s.code() + (s.system() == null ? "" : " (" + s.system() + ")")
-                        + " is not one Careleaf understands, so it did not narrow the answer.");
+                        + " is not one any Careleaf module answers, so it did not narrow the answer.");
             }
         }
         if (known.isEmpty()) {
             return views;
         }
-        return views.stream().filter(v -> known.stream().anyMatch(t -> t.selects(v))).toList();
+        return views.stream().filter(v -> known.stream().anyMatch(s -> answers(v, s))).toList();
+    }
+
+    private static boolean answers(ModuleView v, InfobuttonRequest.Coded subTopic) {
+        return v.content().hasSubtopic(subTopic.system(), subTopic.code());
     }
 
     private static String subtitle(InfobuttonRequest req) {

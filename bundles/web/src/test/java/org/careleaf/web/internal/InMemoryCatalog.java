@@ -87,6 +87,12 @@ final class InMemoryCatalog implements EducationCatalog {
         return modules(languages).stream().filter(v -> v.content().hasCode(oid, code.trim())).toList();
     }
 
+    @Override
+    public List<ModuleView> modulesForCode(String system, String code, Code subtopic, String languages) {
+        return modulesForCode(system, code, languages).stream()
+                .filter(v -> subtopic == null || v.content().hasSubtopic(subtopic.system(), subtopic.code())).toList();
+    }
+
     /** Like the real resolver: by quality, the first range served by exact tag or primary language; else English. */
     @Override
     public String resolveLocale(String languages) {
@@ -164,7 +170,7 @@ final class InMemoryCatalog implements EducationCatalog {
     static ModuleDocument document(String id, String locale, String title, String summary, Category category,
             int order, List<Section> sections) {
         return new ModuleDocument(1, id, "1.2.0", locale, "mpc", title, summary, category, order,
-                List.of(Audience.PATIENT), List.of(new Code(ICD10CM, "C61", "Prostate")),
+                List.of(Audience.PATIENT), List.of(new Code(ICD10CM, "C61", "Prostate")), List.of(),
                 new Review(Review.NOT_REVIEWED, "2026-11-28", null, null, "2027-05-28", "Written from sources."),
                 List.of(new Source("Advanced prostate cancer", "Prostate Cancer UK",
                         "https://prostatecanceruk.org/advanced", "2026-11-20")),
@@ -287,11 +293,25 @@ final class InMemoryCatalog implements EducationCatalog {
         return c;
     }
 
+    private static final String MESH = "2.16.840.1.113883.6.177";
+    private static final List<Code> TREATMENT = List.of(new Code(MESH, "Q000628", "therapy"),
+            new Code(MESH, "Q000188", "drug therapy"), new Code(SNOMED, "277132007", "Therapeutic procedure"));
+    /** As the shipped content declares them. */
+    private static final Map<String, List<Code>> SUBTOPICS = Map.of(
+            "mpc-overview", List.of(new Code(MESH, "Q000175", "diagnosis")),
+            "mpc-outlook", List.of(new Code(MESH, "D011379", "Prognosis"),
+                    new Code(SNOMED, "20481000", "Determination of prognosis")),
+            "mpc-hormone-therapy", TREATMENT,
+            "mpc-chemotherapy", TREATMENT,
+            "mpc-radiation", List.of(new Code(MESH, "Q000628", "therapy"), new Code(MESH, "Q000532", "radiotherapy")),
+            "mpc-bone-health", List.of(new Code(MESH, "Q000628", "therapy"), new Code(MESH, "Q000188", "drug therapy")),
+            "mpc-targeted-immunotherapy", TREATMENT);
+
     /** Review dates differ per module (2026-11-11 to 2026-11-19) so feeds have an "updated" to compare. */
     private static ModuleDocument coded(String id, int order, Category category, String title, String summary,
             Code... codes) {
         return new ModuleDocument(1, id, "1.0.0", "en", "mpc", title, summary, category, order,
-                List.of(Audience.PATIENT), List.of(codes),
+                List.of(Audience.PATIENT), List.of(codes), SUBTOPICS.getOrDefault(id, List.of()),
                 new Review(Review.NOT_REVIEWED, "2026-11-" + (10 + order / 10), null, null, "2027-11-28", "test"),
                 List.of(), List.of());
     }
@@ -299,7 +319,8 @@ final class InMemoryCatalog implements EducationCatalog {
     /** A machine-assisted translation of the title and summary only. */
     private static ModuleView translated(ModuleDocument d, String locale, String title, String summary) {
         ModuleDocument t = new ModuleDocument(d.schemaVersion(), d.id(), d.version(), locale, d.pack(), title,
-                summary, d.category(), d.order(), d.audience(), d.codes(), d.review(), d.sources(), d.sections());
+                summary, d.category(), d.order(), d.audience(), d.codes(), d.subtopics(), d.review(), d.sources(),
+                d.sections());
         return new ModuleView(t, locale, locale, d.locale(), "machine-assisted", List.of(), List.of(),
                 readability(t));
     }

@@ -123,10 +123,10 @@ class InfobuttonFeedTest {
     }
 
     @Test
-    void therapySubtopicKeepsTreatmentModules() throws Exception {
+    void therapySubtopicKeepsTheModulesThatDeclareIt() throws Exception {
         JsonObject feed = jsonFeed(request("mainSearchCriteria.v.c", "C61", "mainSearchCriteria.v.cs", ICD,
                 "subTopic.v.c", "Q000628", "subTopic.v.cs", "2.16.840.1.113883.6.177"));
-        assertEquals(List.of("mpc-hormone-therapy", "mpc-chemotherapy", "mpc-radiation",
+        assertEquals(List.of("mpc-hormone-therapy", "mpc-chemotherapy", "mpc-radiation", "mpc-bone-health",
                 "mpc-targeted-immunotherapy"), moduleIds(feed));
     }
 
