@@ -105,7 +105,7 @@ final class FakeHttp {
 
             @Override
             public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException();
+                throw new UnsupportedOperationException("Careleaf's servlets use blocking I/O only");
             }
         };
         return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
@@ -148,7 +148,7 @@ final class FakeHttp {
 
             @Override
             public void setWriteListener(WriteListener listener) {
-                throw new UnsupportedOperationException();
+                throw new UnsupportedOperationException("Careleaf's servlets use blocking I/O only");
             }
         };
         return (HttpServletResponse) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
