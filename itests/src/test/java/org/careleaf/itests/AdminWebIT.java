@@ -64,6 +64,17 @@ public class AdminWebIT extends CareleafTestSupport {
     }
 
     @Test
+    public void repeatedFailedLoginsAreSlowedDown() {
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, get("/careleaf/admin/", "Authorization", basic("mallory", "guess" + i)).status());
+        }
+        Answer blocked = get("/careleaf/admin/", "Authorization", basic("mallory", "guess5"));
+        assertEquals(429, blocked.status());
+        assertNotNull(blocked.header("Retry-After"));
+        assertEquals("other accounts are not locked out", 200, get("/careleaf/admin/", "Authorization", ADMIN).status());
+    }
+
+    @Test
     public void pathsThatDoNotExistAre404EvenWithoutLogin() {
         assertEquals(404, get("/careleaf/admin/secret-backup").status());
         assertEquals(404, get("/careleaf/admin/api/nothing").status());

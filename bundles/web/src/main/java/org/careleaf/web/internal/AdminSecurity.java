@@ -23,7 +23,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContext;
  * The admin surface's servlet context: every known admin path needs a login through Karaf's JAAS
  * {@code karaf} realm (HTTP Basic, meant for TLS or loopback) and the role {@code admin}; 401 without
  * or with wrong credentials, 403 without the role. Unknown paths pass unauthenticated to the servlet,
- * which answers 404, so that probing learns nothing about what exists.
+ * which answers 404, so that probing learns nothing about what exists. Repeated failed logins are
+ * answered 429 for a while ({@link LoginThrottle}).
  */
 @Component(service = ServletContextHelper.class)
 @HttpWhiteboardContext(name = AdminSecurity.CONTEXT, path = "/careleaf/admin")
@@ -39,6 +40,8 @@ public class AdminSecurity extends ServletContextHelper {
     static final Pattern KNOWN = Pattern.compile("/?|/modules/[a-z0-9-]{1,64}/(enable|disable)|/api/(modules|audit)");
     private static final int MAX_CREDENTIALS = 512;
 
+    private final LoginThrottle throttle = new LoginThrottle(java.time.Clock.systemUTC());
+
     @Override
     public boolean handleSecurity(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
@@ -46,7 +49,24 @@ public class AdminSecurity extends ServletContextHelper {
             return true;
         }
         String[] credentials = basic(req.getHeader("Authorization"));
+        String address = req.getRemoteAddr();
+        if (credentials != null) {
+            long wait = throttle.retryAfterSeconds(address, credentials[0]);
+            if (wait > 0) {
+                resp.setHeader("Retry-After", String.valueOf(wait));
+                JsonErrors.send(resp, 429, "too-many-attempts", "too many failed logins; try again in " + wait
+                        + " seconds");
+                return false;
+            }
+        }
         Subject subject = credentials == null ? null : login(credentials[0], credentials[1]);
+        if (credentials != null) {
+            if (subject == null) {
+                throttle.failed(address, credentials[0]);
+            } else {
+                throttle.succeeded(address, credentials[0]);
+            }
+        }
         if (subject == null) {
             resp.setHeader("WWW-Authenticate", "Basic realm=\"Careleaf administration\", charset=\"UTF-8\"");
             JsonErrors.send(resp, 401, "unauthenticated", "log in with a Karaf account that has the admin role");
