@@ -148,13 +148,21 @@ public abstract class CareleafTestSupport {
 
     /** Waits until the condition holds, failing after the timeout. */
     protected static void await(String what, Duration timeout, BooleanSupplier condition) {
+        if (!eventually(timeout, condition)) {
+            throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
+        }
+    }
+
+    /** Whether the condition came to hold within the timeout. */
+    protected static boolean eventually(Duration timeout, BooleanSupplier condition) {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
+                return false;
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
+        return true;
     }
 
     protected Bundle bundle(String symbolicName) {

@@ -65,8 +65,4 @@ final class AuditLog {
         }
         return Collections.unmodifiableList(out);
     }
-
-    Path file() {
-        return file;
-    }
 }

@@ -51,10 +51,6 @@ public final class CodeSystems {
         return Optional.ofNullable(BY_URI.get(s));
     }
 
-    public static String name(String oid) {
-        return NAMES.getOrDefault(oid, oid);
-    }
-
     /** True for the bare OID of a known system, the form content stores. */
     public static boolean isOid(String system) {
         return NAMES.containsKey(system);

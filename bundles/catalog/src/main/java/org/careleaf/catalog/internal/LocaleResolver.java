@@ -47,9 +47,4 @@ public final class LocaleResolver {
         }
         return fallback;
     }
-
-    /** True when the value is a well-formed single language tag such as {@code es} or {@code pt-BR}. */
-    public static boolean isTag(String s) {
-        return s != null && s.length() <= 35 && s.matches("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}");
-    }
 }
