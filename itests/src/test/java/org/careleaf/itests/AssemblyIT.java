@@ -148,7 +148,9 @@ public class AssemblyIT {
 
         KARAF.stop();
         KARAF.start();
-        assertEquals(200, http("GET", "/careleaf/api/modules/clinic-outlook", null, null).status());
+        // Karaf's deployer installs deploy/ after the boot features, so health may be up before it
+        awaitStatus("/careleaf/api/modules/clinic-outlook", 200);
+        awaitHealth("degraded");
         Answer health = http("GET", "/careleaf/health", null, null);
         assertTrue(health.body(), health.body().contains("clinic-outlook.json"));
 
