@@ -24,13 +24,11 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 public class InfobuttonServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    /** Queries are the client's to choose; keep the answers to the most recent ones only. */
-    private static final int CACHED_ANSWERS = 2000;
 
     @Reference
     private EducationCatalog catalog;
 
-    private final transient RenderCache cache = new RenderCache(CACHED_ANSWERS);
+    private final transient RenderCache cache = new RenderCache();
 
     public InfobuttonServlet() {
     }

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * Rendered answers, kept until the catalog's revision changes: each body is built and hashed once per
- * change, not per request. Keys are bounded by the catalog's size (locale × module × surface).
+ * change, not per request. The number kept is bounded (see {@link #MAX_ENTRIES}).
  */
 final class RenderCache {
 
@@ -20,20 +20,12 @@ final class RenderCache {
 
     private volatile long revision = -1;
     private final Map<String, Rendered> entries = new ConcurrentHashMap<>();
-    private final int maxEntries;
-
-    RenderCache() {
-        this(Integer.MAX_VALUE);
-    }
-
     /**
-     * A cache for answers whose keys the client chooses (Infobutton queries): once {@code maxEntries} are
-     * kept, further answers are rendered for the request and not kept, so a key-spraying client cannot
-     * grow memory. The entries kept are dropped at the next revision as usual.
+     * Some keys come from the client (code look-ups, Infobutton queries): once this many answers are kept,
+     * further ones are rendered for the request and not kept, so a key-spraying client cannot grow
+     * memory. Far above what the catalog's own keys need (languages × modules × surfaces).
      */
-    RenderCache(int maxEntries) {
-        this.maxEntries = maxEntries;
-    }
+    static final int MAX_ENTRIES = 4096;
 
     Rendered get(long currentRevision, String key, Supplier<Rendered> render) {
         if (currentRevision != revision) {
@@ -48,7 +40,7 @@ final class RenderCache {
         if (kept != null) {
             return kept;
         }
-        if (entries.size() >= maxEntries) {
+        if (entries.size() >= MAX_ENTRIES) {
             return render.get();
         }
         return entries.computeIfAbsent(key, k -> render.get());
