@@ -9,13 +9,16 @@ import java.util.List;
  * @param id stable id, unique in the module
  * @param type what kind of block this is
  * @param level callouts only: how urgent
- * @param title callouts only: the heading of the box (optional)
- * @param text paragraph text, list lead-in, callout text, the question, or a glossary definition
+ * @param title callouts and figures: the heading of the box (optional)
+ * @param text paragraph text, list lead-in, callout text, the question, a glossary definition, or a
+ *        figure's caption
  * @param term glossary only: the term defined
  * @param items list and callout items (may be empty)
+ * @param src figures only: the SVG file, relative to the content folder (e.g. {@code figures/spread.svg})
+ * @param alt figures only: what the picture shows, for readers who cannot see it
  */
-public record Block(String id, BlockType type, CalloutLevel level, String title, String text,
-        String term, List<String> items) {
+public record Block(String id, BlockType type, CalloutLevel level, String title, String text, String term,
+        List<String> items, String src, String alt) {
 
     public Block {
         items = items == null ? List.of() : List.copyOf(items);

@@ -11,5 +11,7 @@ public enum BlockType {
     /** A question the reader can ask the care team. */
     QUESTION,
     /** A term and its plain definition (the definition is the block's text). */
-    GLOSSARY
+    GLOSSARY,
+    /** A picture: an SVG file shipped in the content bundle, with alt text and a caption (the block's text). */
+    FIGURE
 }

@@ -2,13 +2,13 @@ package org.careleaf.model;
 
 /**
  * How much of one module is translated into one language. Parts are the title, the summary, each
- * section title and each block.
+ * section title (the key points' too) and each block.
  *
- * @param status the translation's status, or {@code missing} when there is none
+ * @param status the translation's status, or {@code MISSING} when there is none
  * @param translated parts with a current translation
  * @param stale parts translated from older source text (served in the source language)
  * @param missing parts with no translation (served in the source language)
  */
-public record Completeness(String module, String locale, String status, int total, int translated, int stale,
-        int missing) {
+public record Completeness(String module, String locale, TranslationStatus status, int total, int translated,
+        int stale, int missing) {
 }

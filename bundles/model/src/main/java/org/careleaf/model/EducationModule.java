@@ -1,5 +1,7 @@
 package org.careleaf.model;
 
+import java.util.Map;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -13,9 +15,12 @@ public interface EducationModule {
     String MODULE_ID = "careleaf.module.id";
     /** Service property: the module's content version. */
     String MODULE_VERSION = "careleaf.module.version";
-    /** Service property: true when this is a kept last-good version standing in for refused content. */
-    String LAST_GOOD = "careleaf.module.lastgood";
 
     /** The module's content, in its source language. */
     ModuleDocument document();
+
+    /** The SVG text of each figure the module's blocks name, by their {@code src}; empty when it has none. */
+    default Map<String, String> figures() {
+        return Map.of();
+    }
 }

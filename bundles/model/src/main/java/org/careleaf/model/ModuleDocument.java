@@ -3,19 +3,21 @@ package org.careleaf.model;
 import java.util.List;
 
 /**
- * One education module as its content bundle ships it (schema version 1).
+ * One education module as its content bundle ships it.
  *
- * @param schemaVersion version of this document format, currently 1
+ * @param schemaVersion version of the document format: {@value #SCHEMA_VERSION}, or 1 (no key points,
+ *        no figures, no publication dates on sources), which the catalog still reads
  * @param id stable module id, e.g. {@code mpc-overview}
- * @param version the content's own version (semantic, e.g. {@code 1.2.0}); higher wins an id clash
+ * @param version the content's own version ({@code MAJOR.MINOR.PATCH}); higher wins an id clash
  * @param locale language of the text, a BCP 47 tag such as {@code en}
  * @param pack the content pack the module belongs to, e.g. {@code mpc}
  * @param category where the module sits in a list
  * @param order position within the pack, ascending
  * @param codes clinical codes (conditions, medicines) that select the module
  * @param subtopics what aspect of those conditions the module answers (e.g. MeSH qualifier Q000628
- *        "therapy", SNOMED CT 20481000 "determination of prognosis"), for HL7 Infobutton's
- *        {@code subTopic}; may be empty
+ *        "therapy"), for HL7 Infobutton's {@code subTopic}; may be empty
+ * @param keyPoints the easy-to-read tier shown first: what it is, what to do, when to call; null only in
+ *        schema version 1
  */
 public record ModuleDocument(
         int schemaVersion,
@@ -30,11 +32,12 @@ public record ModuleDocument(
         List<Audience> audience,
         List<Code> codes,
         List<Code> subtopics,
+        Section keyPoints,
         Review review,
         List<Source> sources,
         List<Section> sections) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public ModuleDocument {
         audience = List.copyOf(audience);
@@ -52,5 +55,16 @@ public record ModuleDocument(
     /** True when this module answers the given subtopic (system OID, or null for any system; code). */
     public boolean hasSubtopic(String system, String code) {
         return subtopics.stream().anyMatch(c -> system == null ? c.code().equalsIgnoreCase(code) : c.matches(system, code));
+    }
+
+    /** The key points (when present) and then the sections, in reading order. */
+    public List<Section> parts() {
+        if (keyPoints == null) {
+            return sections;
+        }
+        List<Section> all = new java.util.ArrayList<>(sections.size() + 1);
+        all.add(keyPoints);
+        all.addAll(sections);
+        return List.copyOf(all);
     }
 }

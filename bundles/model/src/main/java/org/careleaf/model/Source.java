@@ -1,5 +1,11 @@
 package org.careleaf.model;
 
-/** A public source the module was written from. {@code accessed} is an ISO date. */
-public record Source(String title, String publisher, String url, String accessed) {
+/**
+ * A public source the module was written from.
+ *
+ * @param published the date the publisher gives for the page (published or last updated) as
+ *        {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}; null when the publisher gives none
+ * @param accessed the ISO date the writers read it
+ */
+public record Source(String title, String publisher, String url, String published, String accessed) {
 }

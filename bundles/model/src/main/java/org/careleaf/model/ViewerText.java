@@ -7,9 +7,11 @@ import java.util.Map;
  * them ({@code ui.<lang>.json}). Keys are stable ({@code nav.back}); values may hold {@code {0}}
  * placeholders.
  *
- * @param status {@code machine-assisted} or {@code reviewed}
+ * @param status {@link TranslationStatus#MACHINE_ASSISTED}, {@link TranslationStatus#REVIEWED}, or
+ *        {@link TranslationStatus#SOURCE} for the strings as written
  */
-public record ViewerText(int schemaVersion, String locale, String status, String note, Map<String, String> strings) {
+public record ViewerText(int schemaVersion, String locale, TranslationStatus status, String note,
+        Map<String, String> strings) {
 
     public ViewerText {
         strings = Map.copyOf(strings);

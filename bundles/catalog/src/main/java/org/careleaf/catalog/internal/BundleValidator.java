@@ -5,25 +5,31 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 
 import org.careleaf.admin.ValidationReport;
+import org.careleaf.catalog.internal.extender.ContentExtender;
 
 /**
  * Checks a data bundle (or one JSON document) as the extender would, before anyone installs it: the
- * header, each document under the folder it names, and each file's name against its content.
+ * header, each document under the folder it names (a module with the figures it names), and each file's
+ * name against its content.
  */
-final class BundleValidator {
+public final class BundleValidator {
 
     /** A jar larger than this is not a data bundle of ours. */
-    static final int MAX_JAR = 16 * 1024 * 1024;
+    static final int MAX_JAR = 64 * 1024 * 1024;
+    /** Entries read from one jar; more is not a data bundle either. */
+    static final int MAX_ENTRIES = 50_000;
 
     private BundleValidator() {
     }
 
-    static ValidationReport validate(String name, byte[] bytes) {
+    public static ValidationReport validate(String name, byte[] bytes) {
         List<String> docs = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         if (bytes.length > MAX_JAR) {
@@ -32,7 +38,7 @@ final class BundleValidator {
         }
         if (name.endsWith(".json")) {
             docs.add(name);
-            document(name, name.substring(name.lastIndexOf('/') + 1), kindOf(bytes), bytes, errors);
+            document(name, name.substring(name.lastIndexOf('/') + 1), kindOf(bytes), bytes, p -> null, errors);
             return new ValidationReport(docs, errors);
         }
         try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(bytes))) {
@@ -54,20 +60,32 @@ final class BundleValidator {
             if (m.getMainAttributes().getValue("Import-Package") != null) {
                 errors.add(name + ": a data bundle imports no package (found Import-Package)");
             }
+            Map<String, byte[]> files = new TreeMap<>();
+            int n = 0;
             for (JarEntry e; (e = jar.getNextJarEntry()) != null; ) {
-                String path = e.getName();
+                if (++n > MAX_ENTRIES) {
+                    errors.add(name + ": more than " + MAX_ENTRIES + " entries");
+                    break;
+                }
+                if (!e.isDirectory()) {
+                    files.put(e.getName(), jar.readNBytes(DocumentParser.MAX_BYTES + 1));
+                }
+            }
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                String path = f.getKey();
                 String folder = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
                 String file = path.substring(path.lastIndexOf('/') + 1);
-                if (e.isDirectory() || !file.endsWith(".json")) {
+                if (!file.endsWith(".json")) {
                     continue;
                 }
-                byte[] doc = jar.readNBytes(DocumentParser.MAX_BYTES + 1);
                 if (content != null && folder.equals(content.trim())) {
                     docs.add(path);
-                    document(path, file, Kind.MODULE, doc, errors);
+                    String base = folder + "/";
+                    document(path, file, Kind.MODULE, f.getValue(), src -> files.get(base + src), errors);
                 } else if (l10n != null && folder.equals(l10n.trim())) {
                     docs.add(path);
-                    document(path, file, file.startsWith("ui.") ? Kind.VIEWER : Kind.TRANSLATION, doc, errors);
+                    document(path, file, file.startsWith("ui.") ? Kind.VIEWER : Kind.TRANSLATION, f.getValue(),
+                            p -> null, errors);
                 }
             }
             if (docs.isEmpty()) {
@@ -90,12 +108,15 @@ final class BundleValidator {
         return head.contains("\"translatedFrom\"") ? Kind.TRANSLATION : Kind.MODULE;
     }
 
-    private static void document(String path, String file, Kind kind, byte[] bytes, List<String> errors) {
+    private static void document(String path, String file, Kind kind, byte[] bytes, DocumentParser.Files figures,
+            List<String> errors) {
         List<Finding> findings = switch (kind) {
-            case MODULE -> DocumentParser.moduleFile(file, bytes).findings();
+            case MODULE -> DocumentParser.moduleWithFigures(file, bytes, figures).findings();
             case TRANSLATION -> DocumentParser.translationFile(file, bytes).findings();
             case VIEWER -> DocumentParser.viewerTextFile(file, bytes).findings();
         };
-        findings.forEach(f -> errors.add(path + " " + f.path() + ": " + f.message()));
+        String folder = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
+        findings.forEach(f -> errors.add((f.file() == null ? path : folder + f.file()) + " " + f.path() + ": "
+                + f.message()));
     }
 }

@@ -1,7 +1,5 @@
 package org.careleaf.catalog.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -11,9 +9,6 @@ import java.util.function.Function;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
 
 import org.careleaf.model.ModuleDocument;
 import org.careleaf.model.TranslationDocument;
@@ -56,6 +51,61 @@ public final class DocumentParser {
         return r.ok() ? named(r, fileName, r.document().id() + ".json", "$.id") : r;
     }
 
+    /** Reads a file a module names (a figure), relative to the module's folder; null when there is none. */
+    @FunctionalInterface
+    public interface Files {
+        byte[] read(String relativePath) throws java.io.IOException;
+    }
+
+    /** A module and the SVG text of the figures it names, by {@code src}. */
+    public record ModuleFile(ModuleDocument document, java.util.Map<String, String> figures) {
+        public ModuleFile {
+            figures = java.util.Map.copyOf(figures);
+        }
+    }
+
+    /**
+     * A module file with its figures: the document as {@link #moduleFile}, then every figure it names read
+     * from {@code files} and checked; a missing or unsafe figure refuses the module, naming the figure.
+     */
+    public static Result<ModuleFile> moduleWithFigures(String fileName, byte[] bytes, Files files) {
+        Result<ModuleDocument> r = moduleFile(fileName, bytes);
+        if (!r.ok()) {
+            return new Result<>(null, r.findings());
+        }
+        java.util.Map<String, String> figures = new java.util.TreeMap<>();
+        List<Finding> findings = new java.util.ArrayList<>();
+        ModuleDocument m = r.document();
+        int s = 0;
+        for (org.careleaf.model.Section section : m.parts()) {
+            int b = 0;
+            for (org.careleaf.model.Block block : section.blocks()) {
+                if (block.type() == org.careleaf.model.BlockType.FIGURE && !figures.containsKey(block.src())) {
+                    String at = (section == m.keyPoints() ? "$.keyPoints" : "$.sections[" + (m.keyPoints() == null ? s : s - 1)
+                            + "]") + ".blocks[" + b + "].src";
+                    byte[] svg;
+                    try {
+                        svg = files.read(block.src());
+                    } catch (java.io.IOException e) {
+                        svg = null;
+                    }
+                    if (svg == null) {
+                        findings.add(new Finding(at, "the figure file " + block.src() + " is not in the bundle"));
+                    } else {
+                        List<Finding> bad = FigureValidator.validate(svg);
+                        bad.forEach(f -> findings.add(new Finding(block.src(), f.path(), f.message())));
+                        if (bad.isEmpty()) {
+                            figures.put(block.src(), new String(svg, StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+                b++;
+            }
+            s++;
+        }
+        return findings.isEmpty() ? new Result<>(new ModuleFile(m, figures), List.of()) : new Result<>(null, findings);
+    }
+
     /** A translation file: the document, and its file name must be {@code <module>.<locale>.json}. */
     public static Result<TranslationDocument> translationFile(String fileName, byte[] bytes) {
         Result<TranslationDocument> r = translation(bytes);
@@ -91,18 +141,13 @@ public final class DocumentParser {
             return fail("$", "file is not valid UTF-8");
         }
         if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+            return fail("$", "file starts with a byte-order mark; save it as UTF-8 without one");
         }
         JsonElement tree;
         try {
-            JsonReader reader = new JsonReader(new StringReader(text));
-            reader.setStrictness(Strictness.STRICT);
-            tree = JsonParser.parseReader(reader);
-            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
-                return fail("$", "unexpected content after the end of the JSON document");
-            }
-        } catch (JsonParseException | IOException e) {
-            return fail(syntaxPosition(e), "JSON syntax error: " + rootMessage(e));
+            tree = StrictJson.parse(text);
+        } catch (StrictJson.Refused e) {
+            return fail(e.path, e.getMessage());
         }
         if (!tree.isJsonObject()) {
             return fail("$", "the document must be a JSON object");
@@ -115,30 +160,11 @@ public final class DocumentParser {
             return new Result<>(Json.GSON.fromJson(tree, type), List.of());
         } catch (JsonParseException e) {
             // the validator should have caught this; report it rather than fail the caller
-            return fail("$", rootMessage(e));
+            return fail("$", String.valueOf(e.getMessage()));
         }
     }
 
     private static <T> Result<T> fail(String path, String message) {
         return new Result<>(null, List.of(new Finding(path, message)));
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        String m = t.getMessage();
-        if (m == null) {
-            return t.getClass().getSimpleName();
-        }
-        // Gson appends a link to its troubleshooting page; readers of a problem list need the position only
-        int see = m.indexOf("\nSee ");
-        return see >= 0 ? m.substring(0, see) : m;
-    }
-
-    private static String syntaxPosition(Throwable e) {
-        var m = java.util.regex.Pattern.compile("line (\\d+) column (\\d+)").matcher(rootMessage(e));
-        return m.find() ? "line " + m.group(1) + " column " + m.group(2) : "$";
     }
 }

@@ -15,19 +15,21 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
+import org.careleaf.model.Identifiers;
+
 /**
  * Field checks on a parsed JSON tree that name the exact path of what is wrong. Each check records a
  * {@link Finding} and returns the value when it is usable, or null.
  */
 class JsonChecks {
 
-    static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final Pattern ID = Identifiers.ID;
     static final Pattern VERSION = Pattern.compile("(0|[1-9]\\d{0,5})\\.(0|[1-9]\\d{0,5})\\.(0|[1-9]\\d{0,5})");
-    static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\\d{3}))?");
+    static final Pattern LANGUAGE_TAG = Identifiers.CONTENT_LANGUAGE_TAG;
     /** Something that a browser could take for markup: a tag, a comment, an entity. */
     private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z/!?]|&[a-zA-Z#][a-zA-Z0-9]*;");
     static final int MAX_TEXT = 4000;
-    static final int MAX_ID = 64;
+    static final int MAX_ID = Identifiers.MAX_ID;
 
     final List<Finding> findings = new ArrayList<>();
 

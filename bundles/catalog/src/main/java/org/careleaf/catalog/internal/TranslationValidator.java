@@ -9,8 +9,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import org.careleaf.model.ModuleDocument;
 import org.careleaf.model.TranslationDocument;
+import org.careleaf.model.TranslationStatus;
 
 /**
  * Checks a translation document on its own. Whether its ids exist in the module, and whether it is
@@ -32,9 +32,9 @@ final class TranslationValidator extends JsonChecks {
         String p = "$";
         onlyKnown(root, p, TOP);
         Integer schema = integer(root, p, "schemaVersion", true);
-        if (schema != null && schema != ModuleDocument.SCHEMA_VERSION) {
+        if (schema != null && schema != TranslationDocument.SCHEMA_VERSION) {
             fail("$.schemaVersion", "schema version " + schema + " is not supported; this catalog reads version "
-                    + ModuleDocument.SCHEMA_VERSION);
+                    + TranslationDocument.SCHEMA_VERSION);
             return;
         }
         id(root, p, "module");
@@ -43,7 +43,8 @@ final class TranslationValidator extends JsonChecks {
             fail("$.locale", "English is the source language; a translation into en is not allowed");
         }
         pattern(root, p, "translatedFrom", true, VERSION, "a module version such as 1.0.0");
-        oneOf(root, p, "status", true, Set.of(TranslationDocument.MACHINE_ASSISTED, TranslationDocument.REVIEWED));
+        oneOf(root, p, "status", true, Set.of(Json.enumName(TranslationStatus.MACHINE_ASSISTED),
+                Json.enumName(TranslationStatus.REVIEWED)));
         text(root, p, "note", true);
         entry(object(root, p, "title", true), "$.title");
         entry(object(root, p, "summary", true), "$.summary");
@@ -92,11 +93,12 @@ final class TranslationValidator extends JsonChecks {
         if (o == null) {
             return;
         }
-        onlyKnown(o, p, Set.of("source", "title", "text", "term", "items"));
+        onlyKnown(o, p, Set.of("source", "title", "text", "term", "items", "alt"));
         pattern(o, p, "source", true, HASH, "a source hash (16 lower-case hex digits)");
         String title = text(o, p, "title", false);
         String text = text(o, p, "text", false);
         String term = text(o, p, "term", false);
+        String alt = text(o, p, "alt", false);
         JsonArray items = array(o, p, "items", false, false);
         if (items != null) {
             for (int i = 0; i < items.size(); i++) {
@@ -108,7 +110,7 @@ final class TranslationValidator extends JsonChecks {
                 }
             }
         }
-        if (title == null && text == null && term == null && (items == null || items.isEmpty())) {
+        if (title == null && text == null && term == null && alt == null && (items == null || items.isEmpty())) {
             fail(p, "a translated block needs at least one translated field");
         }
     }

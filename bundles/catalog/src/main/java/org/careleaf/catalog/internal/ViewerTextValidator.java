@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import org.careleaf.model.ModuleDocument;
-import org.careleaf.model.TranslationDocument;
+import org.careleaf.model.TranslationStatus;
 
 /** Checks a viewer strings document ({@code ui.<lang>.json}). */
 final class ViewerTextValidator extends JsonChecks {
@@ -26,11 +25,12 @@ final class ViewerTextValidator extends JsonChecks {
         String p = "$";
         onlyKnown(root, p, Set.of("schemaVersion", "locale", "status", "note", "strings"));
         Integer schema = integer(root, p, "schemaVersion", true);
-        if (schema != null && schema != ModuleDocument.SCHEMA_VERSION) {
+        if (schema != null && schema != 1) {
             fail("$.schemaVersion", "schema version " + schema + " is not supported");
         }
         pattern(root, p, "locale", true, LANGUAGE_TAG, "a language tag such as es, de or pt-BR");
-        oneOf(root, p, "status", true, Set.of(TranslationDocument.MACHINE_ASSISTED, TranslationDocument.REVIEWED, "source"));
+        oneOf(root, p, "status", true, Set.of(Json.enumName(TranslationStatus.MACHINE_ASSISTED),
+                Json.enumName(TranslationStatus.REVIEWED), Json.enumName(TranslationStatus.SOURCE)));
         text(root, p, "note", true);
         JsonObject strings = object(root, p, "strings", true);
         if (strings == null) {

@@ -48,10 +48,15 @@ public class ContentBundleCheck {
     }
 
     private static void check(Path file, double maxGrade, boolean expectUrgent) throws IOException {
-        DocumentParser.Result<ModuleDocument> r = DocumentParser.module(Files.readAllBytes(file));
+        Path folder = file.getParent();
+        DocumentParser.Result<DocumentParser.ModuleFile> r = DocumentParser.moduleWithFigures(
+                file.getFileName().toString(), Files.readAllBytes(file), src -> {
+                    Path p = folder.resolve(src).normalize();
+                    return p.startsWith(folder) && Files.isRegularFile(p) ? Files.readAllBytes(p) : null;
+                });
         assertTrue(r.ok(), () -> file + " is refused:\n  " + String.join("\n  ", r.findings().stream()
                 .map(Finding::toString).toList()));
-        ModuleDocument m = r.document();
+        ModuleDocument m = r.document().document();
         assertEquals(m.id() + ".json", file.getFileName().toString(), "file name must be the module id");
         assertTrue(m.sources().size() >= 3, m.id() + ": cite at least three sources");
         assertNotNull(m.review().nextReviewDue(), m.id() + ": next review date");

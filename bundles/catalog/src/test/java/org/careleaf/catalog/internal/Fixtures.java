@@ -9,12 +9,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /** Test fixtures from src/test/resources/fixtures. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static byte[] bytes(String name) {
+    public static byte[] bytes(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
             return in.readAllBytes();
         } catch (IOException e) {
@@ -22,11 +22,11 @@ final class Fixtures {
         }
     }
 
-    static JsonObject json(String name) {
+    public static JsonObject json(String name) {
         return JsonParser.parseString(new String(bytes(name), StandardCharsets.UTF_8)).getAsJsonObject();
     }
 
-    static byte[] toBytes(JsonObject o) {
+    public static byte[] toBytes(JsonObject o) {
         return o.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -18,6 +18,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
+import org.careleaf.catalog.internal.library.Localizer;
 import org.careleaf.model.ModuleDocument;
 import org.careleaf.model.ModuleView;
 import org.careleaf.model.TranslationDocument;

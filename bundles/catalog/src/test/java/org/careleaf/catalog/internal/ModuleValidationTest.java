@@ -74,7 +74,7 @@ class ModuleValidationTest {
                 rule("unknown audience", o -> o.getAsJsonArray("audience").add("everyone"), "$.audience[2]",
                         "is not one of"),
                 rule("unknown field", o -> o.addProperty("colour", "red"), "$.colour", "unknown field"),
-                rule("schema version", o -> o.addProperty("schemaVersion", 2), "$.schemaVersion", "not supported"),
+                rule("schema version", o -> o.addProperty("schemaVersion", 3), "$.schemaVersion", "not supported"),
                 rule("unknown block type", o -> block(o, 0).addProperty("type", "video"),
                         "$.sections[0].blocks[0].type", "unknown block type 'video'"),
                 rule("duplicate block id", o -> block(o, 1).addProperty("id", "first-p1"),

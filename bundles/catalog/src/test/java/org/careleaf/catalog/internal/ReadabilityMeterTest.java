@@ -64,9 +64,9 @@ class ReadabilityMeterTest {
     }
 
     static ModuleDocument module(String locale, String text) {
-        Block b = new Block("s-p1", BlockType.PARAGRAPH, null, null, text, null, List.of());
+        Block b = new Block("s-p1", BlockType.PARAGRAPH, null, null, text, null, List.of(), null, null);
         return new ModuleDocument(1, "m", "1.0.0", locale, "t", "Title", "Summary", Category.OVERVIEW, 1, List.of(),
-                List.of(), List.of(), new Review(Review.NOT_REVIEWED, "2026-01-01", null, null, "2027-01-01", "n"), List.of(),
+                List.of(), List.of(), null, new Review(org.careleaf.model.ReviewStatus.NOT_CLINICALLY_REVIEWED, "2026-01-01", null, null, "2027-01-01", "n"), List.of(),
                 List.of(new Section("s", "Section", List.of(b))));
     }
 }

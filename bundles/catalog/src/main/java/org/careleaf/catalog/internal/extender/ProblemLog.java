@@ -1,4 +1,4 @@
-package org.careleaf.catalog.internal;
+package org.careleaf.catalog.internal.extender;
 
 import java.util.ArrayList;
 import java.util.Comparator;

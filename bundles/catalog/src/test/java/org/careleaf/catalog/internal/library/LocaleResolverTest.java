@@ -1,4 +1,4 @@
-package org.careleaf.catalog.internal;
+package org.careleaf.catalog.internal.library;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -31,6 +31,22 @@ class LocaleResolverTest {
         assertEquals("de", resolve("it;q=0.9,de;q=0.8,es;q=0.7"));
         assertEquals("es", resolve("de;q=0.3,es;q=0.9"));
         assertEquals("en", resolve("es;q=0,en"));
+    }
+
+    @Test
+    void chineseRegionsGetTheirScript() {
+        List<String> available = List.of("en", "zh-Hans", "zh-Hant", "pt", "tl");
+        for (String t : List.of("zh-CN", "zh-SG", "zh", "zh-Hans", "zh-Hans-CN", "ZH-cn")) {
+            assertEquals("zh-Hans", LocaleResolver.resolve(t, available, "en"), t);
+        }
+        for (String t : List.of("zh-TW", "zh-HK", "zh-MO", "zh-Hant", "zh-Hant-HK", "zh-tw")) {
+            assertEquals("zh-Hant", LocaleResolver.resolve(t, available, "en"), t);
+        }
+        assertEquals("pt", LocaleResolver.resolve("pt-BR", available, "en"));
+        assertEquals("pt", LocaleResolver.resolve("pt-PT", available, "en"));
+        assertEquals("tl", LocaleResolver.resolve("fil", available, "en"));
+        assertEquals("tl", LocaleResolver.resolve("fil-PH", available, "en"));
+        assertEquals("zh-Hant", LocaleResolver.resolve("de,zh-HK;q=0.8", available, "en"));
     }
 
     @Test

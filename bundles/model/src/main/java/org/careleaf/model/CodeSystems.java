@@ -1,11 +1,11 @@
-package org.careleaf.catalog.internal;
+package org.careleaf.model;
 
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The code systems Careleaf understands, by HL7 OID, and the FHIR URIs that name the same systems
- * (CDS Hooks sends URIs, Infobutton sends OIDs; content stores OIDs).
+ * (CDS Hooks and FHIR send URIs, Infobutton sends OIDs; content stores OIDs).
  */
 public final class CodeSystems {
 
@@ -19,15 +19,25 @@ public final class CodeSystems {
     /** Medical Subject Headings: Infobutton subtopics are MeSH qualifiers. */
     public static final String MESH = "2.16.840.1.113883.6.177";
 
-    /** OID by FHIR system URI. */
-    private static final Map<String, String> BY_URI = Map.of(
+    /** FHIR system URI by OID, for the systems that have one. */
+    private static final Map<String, String> URI_BY_OID = Map.of(
+            ICD10CM, "http://hl7.org/fhir/sid/icd-10-cm",
+            ICD10_WHO, "http://hl7.org/fhir/sid/icd-10",
+            SNOMED_CT, "http://snomed.info/sct",
+            ATC, "http://www.whocc.no/atc",
+            RXNORM, "http://www.nlm.nih.gov/research/umls/rxnorm",
+            LOINC, "http://loinc.org",
+            NDC, "http://hl7.org/fhir/sid/ndc");
+
+    private static final Map<String, String> OID_BY_URI = Map.of(
             "http://hl7.org/fhir/sid/icd-10-cm", ICD10CM,
             "http://hl7.org/fhir/sid/icd-10", ICD10_WHO,
             "http://snomed.info/sct", SNOMED_CT,
             "http://www.whocc.no/atc", ATC,
             "http://www.nlm.nih.gov/research/umls/rxnorm", RXNORM,
             "http://loinc.org", LOINC,
-            "http://hl7.org/fhir/sid/ndc", NDC);
+            "http://hl7.org/fhir/sid/ndc", NDC,
+            "urn:oid:" + MESH, MESH);
 
     private static final Map<String, String> NAMES = Map.of(
             ICD10CM, "ICD-10-CM", ICD10_WHO, "ICD-10", SNOMED_CT, "SNOMED CT", ATC, "ATC",
@@ -42,13 +52,13 @@ public final class CodeSystems {
             return Optional.empty();
         }
         String s = system.trim();
-        if (s.startsWith("urn:oid:")) {
-            s = s.substring("urn:oid:".length());
+        if (s.regionMatches(true, 0, "urn:oid:", 0, 8)) {
+            s = s.substring(8);
         }
         if (NAMES.containsKey(s)) {
             return Optional.of(s);
         }
-        return Optional.ofNullable(BY_URI.get(s));
+        return Optional.ofNullable(OID_BY_URI.get(s));
     }
 
     /** True for the bare OID of a known system, the form content stores. */
@@ -56,7 +66,18 @@ public final class CodeSystems {
         return NAMES.containsKey(system);
     }
 
-    public static boolean known(String system) {
-        return oid(system).isPresent();
+    /** The FHIR URI of a known system (by OID), or {@code urn:oid:} and the OID when FHIR names none. */
+    public static String uri(String oid) {
+        return URI_BY_OID.getOrDefault(oid, "urn:oid:" + oid);
+    }
+
+    /** A person's name for a known system (by OID), e.g. {@code ICD-10-CM}; empty when unknown. */
+    public static Optional<String> name(String oid) {
+        return Optional.ofNullable(NAMES.get(oid));
+    }
+
+    /** The names of every known system, sorted, for messages that list them. */
+    public static java.util.List<String> names() {
+        return NAMES.values().stream().sorted().toList();
     }
 }

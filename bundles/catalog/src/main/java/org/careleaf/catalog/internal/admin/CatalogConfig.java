@@ -1,4 +1,4 @@
-package org.careleaf.catalog.internal;
+package org.careleaf.catalog.internal.admin;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;

@@ -1,0 +1,118 @@
+package org.careleaf.catalog.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.internal.LazilyParsedNumber;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+
+/**
+ * JSON as content files must be written: strict syntax, no key twice in one object (two tools could
+ * otherwise read different text from the same file), and no deeper than any real document goes.
+ */
+final class StrictJson {
+
+    /** Content documents are about six levels deep; anything far deeper is not a document. */
+    static final int MAX_DEPTH = 32;
+
+    /** Why the text is not acceptable JSON, with where. */
+    static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String path;
+
+        Refused(String path, String message) {
+            super(message);
+            this.path = path;
+        }
+    }
+
+    private StrictJson() {
+    }
+
+    static JsonElement parse(String text) throws Refused {
+        JsonReader reader = new JsonReader(new StringReader(text));
+        reader.setStrictness(Strictness.STRICT);
+        try {
+            JsonElement tree = read(reader, "$", 0);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new Refused("$", "unexpected content after the end of the JSON document");
+            }
+            return tree;
+        } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
+            throw new Refused(position(reader), "JSON syntax error: " + message(e));
+        }
+    }
+
+    private static JsonElement read(JsonReader in, String path, int depth) throws IOException, Refused {
+        if (depth > MAX_DEPTH) {
+            throw new Refused(path, "nested more than " + MAX_DEPTH + " levels deep; a content document is not");
+        }
+        switch (in.peek()) {
+            case BEGIN_OBJECT -> {
+                JsonObject o = new JsonObject();
+                in.beginObject();
+                while (in.hasNext()) {
+                    String name = in.nextName();
+                    String child = path + "." + name;
+                    if (o.has(name)) {
+                        throw new Refused(child, "the key '" + name + "' appears twice in the same object");
+                    }
+                    o.add(name, read(in, child, depth + 1));
+                }
+                in.endObject();
+                return o;
+            }
+            case BEGIN_ARRAY -> {
+                JsonArray a = new JsonArray();
+                in.beginArray();
+                int i = 0;
+                while (in.hasNext()) {
+                    a.add(read(in, path + "[" + i++ + "]", depth + 1));
+                }
+                in.endArray();
+                return a;
+            }
+            case STRING -> {
+                return new JsonPrimitive(in.nextString());
+            }
+            case NUMBER -> {
+                return new JsonPrimitive(new LazilyParsedNumber(in.nextString()));
+            }
+            case BOOLEAN -> {
+                return new JsonPrimitive(in.nextBoolean());
+            }
+            case NULL -> {
+                in.nextNull();
+                return JsonNull.INSTANCE;
+            }
+            default -> throw new Refused(path, "JSON syntax error: unexpected " + in.peek());
+        }
+    }
+
+    private static String position(JsonReader reader) {
+        var m = java.util.regex.Pattern.compile("line (\\d+) column (\\d+)").matcher(reader.toString());
+        return m.find() ? "line " + m.group(1) + " column " + m.group(2) : "$";
+    }
+
+    private static String message(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        if (m == null) {
+            return t.getClass().getSimpleName();
+        }
+        // Gson appends a link to its troubleshooting page; readers of a problem list need the position only
+        int see = m.indexOf("\nSee ");
+        return see >= 0 ? m.substring(0, see) : m;
+    }
+}

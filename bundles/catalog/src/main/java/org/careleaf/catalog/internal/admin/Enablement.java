@@ -1,0 +1,267 @@
+package org.careleaf.catalog.internal.admin;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.careleaf.admin.Actor;
+import org.careleaf.admin.AuditEntry;
+import org.careleaf.admin.CatalogAdmin;
+import org.careleaf.admin.ModuleState;
+import org.careleaf.admin.ModuleStatus;
+import org.careleaf.admin.ValidationReport;
+import org.careleaf.catalog.internal.BundleValidator;
+import org.careleaf.catalog.internal.CatalogCore;
+import org.careleaf.catalog.internal.library.Library;
+import org.careleaf.model.Completeness;
+import org.careleaf.model.Problem;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * What administrators choose (modules hidden from every surface, languages offered) and the audit
+ * trail of who chose it. Every change is a read-modify-write of the configuration as it is on disk now,
+ * so a hand edit of {@code etc/org.careleaf.catalog.cfg} that Karaf has not read yet is kept, not
+ * overwritten; and a change is acknowledged only once both the audit entry and the file are on disk.
+ */
+@Component(service = CatalogAdmin.class, immediate = true, configurationPid = Enablement.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = CatalogConfig.class)
+public class Enablement implements CatalogAdmin {
+
+    public static final String PID = "org.careleaf.catalog";
+    static final String DISABLED = "disabledModules";
+    private static final String FILE_PROPERTY = "felix.fileinstall.filename";
+
+    @Reference
+    private CatalogCore core;
+
+    @Reference
+    private ConfigurationAdmin configAdmin;
+
+    private AuditLog audit;
+    /** Modules hidden from every surface, as last applied. */
+    private volatile Set<String> disabled = Set.of();
+    private Set<String> locales = Set.of();
+    private String defaultLocale = "en";
+    private volatile String file;
+    /** Disabled sets this component wrote whose echo from Config Admin is still due. */
+    private final Deque<Set<String>> ourWrites = new ArrayDeque<>();
+    /** The state the audit trail last recorded per module, so a change already audited is never audited twice. */
+    private final Map<String, String> lastAudited = new HashMap<>();
+
+    @Activate
+    void activate(BundleContext context, CatalogConfig config, Map<String, Object> properties) {
+        String karafData = context.getProperty("karaf.data");
+        Path auditFile = karafData != null ? Path.of(karafData, "careleaf", "audit.jsonl")
+                : context.getDataFile("audit.jsonl").toPath();
+        audit = new AuditLog(auditFile);
+        List<AuditEntry> history = audit.newest(Integer.MAX_VALUE);
+        for (int i = history.size() - 1; i >= 0; i--) {
+            lastAudited.put(history.get(i).target(), history.get(i).after());
+        }
+        synchronized (this) {
+            apply(config, properties, true);
+        }
+    }
+
+    /** Config Admin changed: the echo of our own write, or an edit of the .cfg file (or config:edit) to audit. */
+    @Modified
+    synchronized void modified(CatalogConfig config, Map<String, Object> properties) {
+        apply(config, properties, false);
+    }
+
+    private void apply(CatalogConfig config, Map<String, Object> properties, boolean first) {
+        Object f = properties.get(FILE_PROPERTY);
+        file = f == null ? null : f.toString();
+        Set<String> next = split(config.disabledModules());
+        if (ourWrites.contains(next)) {
+            while (!ourWrites.pollFirst().equals(next)) {
+                // earlier writes of ours were overtaken by this one
+            }
+        } else if (!next.equals(disabled) || first) {
+            auditExternal(disabled, next);
+            ourWrites.clear();
+            disabled = next;
+        }
+        locales = split(config.enabledLocales());
+        defaultLocale = config.defaultLocale() == null ? "en" : config.defaultLocale().trim();
+        core.post(core.library().configure(disabled, locales, defaultLocale));
+    }
+
+    /** Audits a change that did not come through this component, unless the trail already records it. */
+    private void auditExternal(Set<String> before, Set<String> after) {
+        Actor actor = new Actor("(configuration)", "file", file == null ? "Config Admin " + PID : file);
+        for (String id : new TreeSet<>(after)) {
+            if (!before.contains(id)) {
+                auditOnce(actor, "disable", id, "enabled", "disabled");
+            }
+        }
+        for (String id : new TreeSet<>(before)) {
+            if (!after.contains(id)) {
+                auditOnce(actor, "enable", id, "disabled", "enabled");
+            }
+        }
+    }
+
+    private void auditOnce(Actor actor, String action, String id, String from, String to) {
+        if (to.equals(lastAudited.getOrDefault(id, "enabled"))) {
+            return; // recorded already (a change interrupted by a crash after its entry was written)
+        }
+        record(actor, action, id, from, to);
+    }
+
+    private AuditEntry record(Actor actor, String action, String target, String before, String after) {
+        AuditEntry e = new AuditEntry(Instant.now().toString(), actor.user(), actor.channel(), actor.from(), action, target,
+                before, after);
+        audit.append(e);
+        lastAudited.put(target, after);
+        core.post("AUDIT", Map.of("action", action, "target", target, "user", actor.user()));
+        return e;
+    }
+
+    @Override
+    public synchronized AuditEntry setEnabled(String moduleId, boolean enabled, Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        Set<String> current = onDisk();
+        if (!current.equals(disabled)) {
+            // an administrator edited the file and Karaf has not read it yet: keep that edit
+            auditExternal(disabled, current);
+            disabled = current;
+        }
+        boolean known = core.library().snapshot().view(null).module(moduleId).isPresent()
+                || core.library().entries().stream().anyMatch(e -> e.document().id().equals(moduleId));
+        if (moduleId == null || !known && !current.contains(moduleId)) {
+            throw new IllegalArgumentException("no module has the id '" + moduleId + "'");
+        }
+        if (enabled != current.contains(moduleId)) {
+            return null;
+        }
+        Set<String> next = new TreeSet<>(current);
+        if (enabled) {
+            next.remove(moduleId);
+        } else {
+            next.add(moduleId);
+        }
+        AuditEntry entry = record(actor, enabled ? "enable" : "disable", moduleId, enabled ? "disabled" : "enabled",
+                enabled ? "enabled" : "disabled");
+        save(next);
+        disabled = Set.copyOf(next);
+        core.post(core.library().configure(disabled, locales, defaultLocale));
+        return entry;
+    }
+
+    /** The disabled modules as the configuration holds them right now: its file when it has one. */
+    private Set<String> onDisk() {
+        ConfigFile cfg = configFile();
+        if (cfg != null) {
+            try {
+                return cfg.read(DISABLED).map(v -> split(new String[] {v})).orElse(Set.of());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + cfg.path() + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            Dictionary<String, Object> props = configAdmin.getConfiguration(PID, "?").getProperties();
+            Object v = props == null ? null : props.get(DISABLED);
+            return v == null ? Set.of() : split(v instanceof String[] a ? a : new String[] {v.toString()});
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the configuration " + PID + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the disabled list to the file (forced to disk) and to Config Admin; Karaf reads the file back as the same. */
+    private void save(Set<String> next) {
+        String value = String.join(",", next);
+        ConfigFile cfg = configFile();
+        try {
+            if (cfg != null) {
+                cfg.write(DISABLED, value);
+            }
+            ourWrites.addLast(Set.copyOf(next));
+            Configuration c = configAdmin.getConfiguration(PID, "?");
+            Dictionary<String, Object> props = c.getProperties();
+            if (props == null) {
+                props = new Hashtable<>();
+            }
+            props.put(DISABLED, value);
+            c.update(props);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot save the configuration " + PID + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ConfigFile configFile() {
+        String f = file;
+        if (f == null) {
+            return null;
+        }
+        try {
+            return new ConfigFile(f.startsWith("file:") ? Path.of(URI.create(f)) : Path.of(f));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public List<ModuleStatus> modules() {
+        List<Problem> problems = core.library().snapshot().view(null).problems();
+        return core.library().entries().stream().map(e -> status(e, problems)).toList();
+    }
+
+    private static ModuleStatus status(Library.ModuleEntryInfo e, List<Problem> problems) {
+        String id = e.document().id();
+        boolean stale = e.completeness().values().stream().anyMatch(c -> c.stale() > 0);
+        ModuleState state = !e.enabled() ? ModuleState.DISABLED : e.lastGood() ? ModuleState.REFUSED
+                : stale ? ModuleState.STALE : ModuleState.ENABLED;
+        List<String> translated = e.completeness().values().stream().filter(c -> c.translated() > 0)
+                .map(Completeness::locale).sorted().toList();
+        List<String> mine = problems.stream().filter(p -> id.equals(p.moduleId())).map(Problem::describe).toList();
+        return new ModuleStatus(id, e.document().version(), e.document().title(), e.enabled(), state, e.bundle(),
+                translated, e.readability(), mine);
+    }
+
+    @Override
+    public List<AuditEntry> audit(int limit) {
+        return audit.newest(Math.max(0, limit));
+    }
+
+    /** Lines of the audit trail that a crash tore, for health and the admin page. */
+    public int tornAuditLines() {
+        return audit.tornLines();
+    }
+
+    @Override
+    public ValidationReport validate(String name, byte[] bytes) {
+        return BundleValidator.validate(name, bytes);
+    }
+
+    static Set<String> split(String[] values) {
+        Set<String> out = new LinkedHashSet<>();
+        if (values != null) {
+            Arrays.stream(values).flatMap(v -> Arrays.stream(v.split(","))).map(String::trim)
+                    .filter(s -> !s.isEmpty()).forEach(out::add);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,432 @@
+package org.careleaf.catalog.internal.extender;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import org.careleaf.catalog.internal.CatalogCore;
+import org.careleaf.catalog.internal.DocumentParser;
+import org.careleaf.catalog.internal.Finding;
+import org.careleaf.model.EducationModule;
+import org.careleaf.model.ModuleDocument;
+import org.careleaf.model.ModuleTranslation;
+import org.careleaf.model.Problem;
+import org.careleaf.model.Readiness;
+import org.careleaf.model.TranslationDocument;
+import org.careleaf.model.ViewerText;
+import org.careleaf.model.ViewerTranslation;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.BundleTracker;
+
+/**
+ * The extender: finds data bundles by their manifest header, reads and checks their documents, and
+ * registers one service per document on the data bundle's own behalf, so the services go with it. A
+ * refused document is reported with its file and field, and its last good version (from this run, or
+ * kept on disk from an earlier one) is served in its place; the bundle's other documents are unaffected.
+ * It also tells the catalog how far start-up has come ({@link StartupProgress}).
+ */
+@Component(immediate = true)
+public class ContentExtender {
+
+    public static final String CONTENT_HEADER = "Careleaf-Content";
+    public static final String LOCALISATION_HEADER = "Careleaf-Localisation";
+    /** Service property on a document service: true when a kept last good copy stands in for a refused one. */
+    public static final String LAST_GOOD = "careleaf.lastgood";
+    /** A folder name in a header: a relative path of plain names, nothing that climbs out of the bundle. */
+    private static final Pattern FOLDER = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+){0,4}");
+    private static final int MAX_HEADER = 256;
+    /** Documents one bundle may carry: room for a vendor library of thousands of modules. */
+    static final int MAX_DOCUMENTS = 20_000;
+
+    @Reference
+    private CatalogCore core;
+
+    private BundleContext context;
+    private BundleTracker<Reading> tracker;
+    private SynchronousBundleListener uninstallListener;
+    private LastGoodStore store;
+    private StartupProgress progress;
+    private ScheduledExecutorService ticker;
+    private final ProblemLog problems = new ProblemLog();
+    /** What each data bundle (by symbolic name) served last in this run, by file name: the first place a last good copy comes from. */
+    private final Map<String, Map<String, Served>> served = new ConcurrentHashMap<>();
+    private volatile Readiness reported;
+    private List<Problem> reportedProblems = List.of();
+
+    /** A document as served, with what is needed to serve it again. */
+    private record Served(Object document, Map<String, String> figures) {
+    }
+
+    @Activate
+    void activate(BundleContext context) {
+        this.context = context;
+        String karafData = context.getProperty("karaf.data");
+        Path root = karafData != null ? Path.of(karafData, "careleaf", "last-good") : context.getDataFile("last-good").toPath();
+        store = new LastGoodStore(root);
+        progress = new StartupProgress(context);
+        progress.open();
+        uninstallListener = event -> {
+            if (event.getType() == BundleEvent.UNINSTALLED && isDataBundle(event.getBundle())) {
+                String bsn = event.getBundle().getSymbolicName();
+                store.forgetLater(bsn);
+                served.remove(bsn);
+                problems.clear(bsn);
+                progress.forget(event.getBundle());
+                report();
+            }
+        };
+        context.addBundleListener(uninstallListener);
+        tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, null) {
+            @Override
+            public Reading addingBundle(Bundle bundle, BundleEvent event) {
+                return isDataBundle(bundle) ? read(bundle) : null;
+            }
+
+            @Override
+            public void removedBundle(Bundle bundle, BundleEvent event, Reading reading) {
+                unregister(bundle, reading);
+            }
+        };
+        tracker.open();
+        progress.opened();
+        report();
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "careleaf-startup-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleWithFixedDelay(this::tick, 250, 500, TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        ticker.shutdownNow();
+        context.removeBundleListener(uninstallListener);
+        tracker.close();
+        progress.close();
+        store.close();
+    }
+
+    /** Until ready, start-up progress is re-judged every half second (the deployer and boot work in their own threads). */
+    private void tick() {
+        try {
+            report();
+        } catch (RuntimeException e) {
+            // the next tick tries again
+        }
+    }
+
+    static boolean isDataBundle(Bundle b) {
+        Dictionary<String, String> h = b.getHeaders("");
+        return h.get(CONTENT_HEADER) != null || h.get(LOCALISATION_HEADER) != null;
+    }
+
+    /** Tells the catalog the current problems and start-up progress, when either changed. */
+    private synchronized void report() {
+        Readiness r = progress.evaluate();
+        List<Problem> all = new ArrayList<>(problems.all());
+        String storage = store.problem();
+        if (storage != null) {
+            all.add(new Problem("org.careleaf.catalog", null, null, storage, null, null));
+        }
+        for (String p : progress.problems()) {
+            all.add(new Problem("deploy/", null, null, p, null, null));
+        }
+        if (r.equals(reported) && all.equals(reportedProblems)) {
+            return;
+        }
+        reported = r;
+        reportedProblems = List.copyOf(all);
+        core.post(core.library().report(all, r));
+    }
+
+    private Reading read(Bundle bundle) {
+        Reading reading = new Reading(bundle);
+        reading.run();
+        progress.read(bundle);
+        problems.set(bundle.getSymbolicName(), reading.problems);
+        // the bundle's own documents are all offered again: what its previous revision offered and this one does not goes now
+        core.post(core.library().settle(bundle.getBundleId()));
+        reading.problems.forEach(p -> core.post("MODULE_REFUSED", Map.of("module", String.valueOf(p.moduleId()),
+                "bundle", p.bundle(), "message", p.describe())));
+        report();
+        return reading;
+    }
+
+    private void unregister(Bundle bundle, Reading reading) {
+        for (ServiceRegistration<?> r : reading.registrations) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework unregisters a stopping bundle's services itself
+            }
+        }
+        if (!restarting(bundle)) {
+            problems.clear(bundle.getSymbolicName());
+            progress.forget(bundle);
+            report();
+        }
+    }
+
+    /** True while a bundle stops only to start again (an update or a refresh), not because it was stopped or removed. */
+    public static boolean restarting(Bundle b) {
+        if (b == null || b.getState() != Bundle.STOPPING) {
+            return false;
+        }
+        var sl = b.adapt(org.osgi.framework.startlevel.BundleStartLevel.class);
+        return sl != null && sl.isPersistentlyStarted();
+    }
+
+    /** One pass over one bundle's documents. */
+    private final class Reading {
+        final Bundle bundle;
+        final String bsn;
+        final String bundleName;
+        final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+        final List<Problem> problems = new ArrayList<>();
+        final Set<String> files = new HashSet<>();
+        final Map<String, Served> nowServed = new LinkedHashMap<>();
+        final Map<String, LastGoodStore.Stored> toKeep = new LinkedHashMap<>();
+        int documents;
+
+        Reading(Bundle bundle) {
+            this.bundle = bundle;
+            this.bsn = bundle.getSymbolicName();
+            this.bundleName = bsn + "/" + bundle.getVersion();
+        }
+
+        void run() {
+            String content = bundle.getHeaders("").get(CONTENT_HEADER);
+            String l10n = bundle.getHeaders("").get(LOCALISATION_HEADER);
+            if (bsn == null || !LastGoodStore.isSafe(bsn)) {
+                problem(null, null, "the bundle's symbolic name is missing or unusable as a name; nothing is served", null);
+                return;
+            }
+            if (content != null) {
+                folder(CONTENT_HEADER, content, true);
+            }
+            if (l10n != null) {
+                folder(LOCALISATION_HEADER, l10n, false);
+            }
+            served.put(bsn, Map.copyOf(nowServed));
+            store.saveLater(bsn, toKeep);
+            store.retainLater(bsn, files);
+        }
+
+        void folder(String header, String value, boolean modules) {
+            String folder = value.trim();
+            if (folder.length() > MAX_HEADER || !FOLDER.matcher(folder).matches()) {
+                problem("META-INF/MANIFEST.MF", header, "the " + header + " header must name a folder in the bundle (letters,"
+                        + " digits, '-', '_' and '/', at most " + MAX_HEADER + " characters); found '"
+                        + shorten(folder) + "'", null);
+                return;
+            }
+            Enumeration<URL> entries = bundle.findEntries(folder, "*.json", false);
+            List<URL> urls = entries == null ? List.of() : Collections.list(entries);
+            if (urls.isEmpty()) {
+                problem(folder, null, "the folder named by the " + header + " header holds no .json file", null);
+                return;
+            }
+            urls.sort((a, b) -> a.getPath().compareTo(b.getPath()));
+            for (URL url : urls) {
+                String file = url.getPath().startsWith("/") ? url.getPath().substring(1) : url.getPath();
+                String name = file.substring(file.lastIndexOf('/') + 1);
+                if (!LastGoodStore.isSafe(name)) {
+                    problem(file, null, "the file name is not a plain name (letters, digits, '.', '-' and '_'); skipped",
+                            null);
+                    continue;
+                }
+                if (++documents > MAX_DOCUMENTS) {
+                    problem(folder, null, "the bundle holds more than " + MAX_DOCUMENTS + " documents; the rest are"
+                            + " not read", null);
+                    return;
+                }
+                files.add(name);
+                byte[] bytes;
+                try {
+                    bytes = read(url, DocumentParser.MAX_BYTES + 1);
+                } catch (IOException e) {
+                    problem(file, "$", "cannot be read: " + e.getMessage(), null);
+                    continue;
+                }
+                if (modules) {
+                    module(folder, file, name, bytes);
+                } else if (name.startsWith("ui.")) {
+                    viewerText(file, name, bytes);
+                } else {
+                    translation(file, name, bytes);
+                }
+            }
+        }
+
+        private void module(String folder, String file, String name, byte[] bytes) {
+            DocumentParser.Files figures = src -> {
+                URL u = bundle.getEntry(folder + "/" + src);
+                return u == null ? null : read(u, org.careleaf.catalog.internal.FigureValidator.MAX_BYTES + 1);
+            };
+            DocumentParser.Result<DocumentParser.ModuleFile> r = DocumentParser.moduleWithFigures(name, bytes, figures);
+            String moduleId = name.substring(0, name.length() - ".json".length());
+            if (r.ok()) {
+                serveModule(name, r.document().document(), r.document().figures(), false);
+                toKeep.put(name, new LastGoodStore.Stored(bytes, r.document().figures()));
+                return;
+            }
+            Optional<Served> kept = keptCopy(name, b -> DocumentParser.moduleWithFigures(name, b.bytes(),
+                    src -> b.figures().containsKey(src) ? b.figures().get(src).getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                            : null), d -> new Served(d.document(), d.figures()));
+            refused(folder + "/", file, r.findings(), moduleId, kept.map(s -> "the last good version "
+                    + ((ModuleDocument) s.document()).version()));
+            kept.ifPresent(s -> serveModule(name, (ModuleDocument) s.document(), s.figures(), true));
+        }
+
+        private void translation(String file, String name, byte[] bytes) {
+            DocumentParser.Result<TranslationDocument> r = DocumentParser.translationFile(name, bytes);
+            String moduleId = name.substring(0, name.indexOf('.'));
+            if (r.ok()) {
+                serveTranslation(name, r.document(), false);
+                toKeep.put(name, new LastGoodStore.Stored(bytes, Map.of()));
+                return;
+            }
+            Optional<Served> kept = keptCopy(name, b -> DocumentParser.translationFile(name, b.bytes()),
+                    d -> new Served(d, Map.of()));
+            refused(null, file, r.findings(), moduleId, kept.map(s -> "the last good translation made from version "
+                    + ((TranslationDocument) s.document()).translatedFrom()));
+            kept.ifPresent(s -> serveTranslation(name, (TranslationDocument) s.document(), true));
+        }
+
+        private void viewerText(String file, String name, byte[] bytes) {
+            DocumentParser.Result<ViewerText> r = DocumentParser.viewerTextFile(name, bytes);
+            if (r.ok()) {
+                serveViewerText(name, r.document(), false);
+                toKeep.put(name, new LastGoodStore.Stored(bytes, Map.of()));
+                return;
+            }
+            Optional<Served> kept = keptCopy(name, b -> DocumentParser.viewerTextFile(name, b.bytes()),
+                    d -> new Served(d, Map.of()));
+            refused(null, file, r.findings(), null, kept.map(s -> "the last good version"));
+            kept.ifPresent(s -> serveViewerText(name, (ViewerText) s.document(), true));
+        }
+
+        /** The last good copy of a file: what this run served last, else what the disk kept. */
+        private <D> Optional<Served> keptCopy(String name,
+                java.util.function.Function<LastGoodStore.Stored, DocumentParser.Result<D>> parse,
+                java.util.function.Function<D, Served> wrap) {
+            Served inMemory = served.getOrDefault(bsn, Map.of()).get(name);
+            if (inMemory != null) {
+                return Optional.of(inMemory);
+            }
+            return store.load(bsn, name).map(parse).filter(DocumentParser.Result::ok)
+                    .map(DocumentParser.Result::document).map(wrap);
+        }
+
+        private void refused(String figureFolder, String file, List<Finding> findings, String moduleId,
+                Optional<String> keptAs) {
+            String outcome = keptAs.map(k -> "; serving " + k + " instead").orElse("; nothing is served for this file");
+            for (Finding f : findings) {
+                String where = f.file() == null ? file : figureFolder + f.file();
+                problem(where, f.path(), f.message() + outcome, moduleId);
+            }
+        }
+
+        private void serveModule(String name, ModuleDocument d, Map<String, String> figures, boolean lastGood) {
+            nowServed.put(name, new Served(d, figures));
+            Map<String, String> svg = Map.copyOf(figures);
+            register(EducationModule.class, new EducationModule() {
+                @Override
+                public ModuleDocument document() {
+                    return d;
+                }
+
+                @Override
+                public Map<String, String> figures() {
+                    return svg;
+                }
+            }, props(d.id(), d.version(), null, lastGood));
+        }
+
+        private void serveTranslation(String name, TranslationDocument d, boolean lastGood) {
+            nowServed.put(name, new Served(d, Map.of()));
+            register(ModuleTranslation.class, (ModuleTranslation) () -> d, props(d.module(), null, d.locale(), lastGood));
+        }
+
+        private void serveViewerText(String name, ViewerText d, boolean lastGood) {
+            nowServed.put(name, new Served(d, Map.of()));
+            register(ViewerTranslation.class, (ViewerTranslation) () -> d, props(null, null, d.locale(), lastGood));
+        }
+
+        private Dictionary<String, Object> props(String moduleId, String version, String locale, boolean lastGood) {
+            Dictionary<String, Object> props = new Hashtable<>();
+            if (moduleId != null) {
+                props.put(EducationModule.MODULE_ID, moduleId);
+            }
+            if (version != null) {
+                props.put(EducationModule.MODULE_VERSION, version);
+            }
+            if (locale != null) {
+                props.put(ModuleTranslation.LOCALE, locale);
+            }
+            props.put(LAST_GOOD, lastGood);
+            return props;
+        }
+
+        private <S> void register(Class<S> type, S service, Dictionary<String, Object> props) {
+            BundleContext ctx = bundle.getBundleContext();
+            if (ctx != null) { // null only if the bundle stopped while we read it
+                registrations.add(ctx.registerService(type, service, props));
+            }
+        }
+
+        private void problem(String file, String path, String message, String moduleId) {
+            problems.add(new Problem(bundleName, file, path, message, moduleId, Instant.now().toString()));
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 79) + "\u2026";
+    }
+
+    /** At most {@code max} bytes: one byte too many lets the parser say the file is too large. */
+    private static byte[] read(URL url, int max) throws IOException {
+        try (InputStream in = url.openStream()) {
+            return in.readNBytes(max);
+        }
+    }
+
+    /** For tests: waits for pending last-good writes. */
+    void flush() {
+        store.flush(10, TimeUnit.SECONDS);
+    }
+
+    Map<String, Integer> servedCounts() {
+        Map<String, Integer> m = new HashMap<>();
+        served.forEach((k, v) -> m.put(k, v.size()));
+        return m;
+    }
+}

@@ -1,0 +1,247 @@
+package org.careleaf.catalog.internal.extender;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.careleaf.catalog.internal.Json;
+
+/**
+ * The last good copy of every document a data bundle shipped, in Careleaf's data folder, so that a
+ * broken update of a document is answered with the last good version, also after a restart. Copies are
+ * written in the background, and only when a document changed (each bundle's folder keeps an index of
+ * what it holds), so a start with thousands of documents does not wait for the disk. When the disk
+ * cannot be written, serving goes on from memory and {@link #problem()} says why.
+ */
+final class LastGoodStore {
+
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+    private static final String INDEX = "index.properties";
+    private final Path root;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "careleaf-last-good-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Per bundle folder: file name → digest of what is stored (loaded from the index on first use). */
+    private final Map<String, Map<String, String>> indexes = new ConcurrentHashMap<>();
+    private volatile String problem;
+
+    LastGoodStore(Path root) {
+        this.root = root;
+    }
+
+    /** A document's bytes and, for a module, the SVG text of its figures by src. */
+    record Stored(byte[] bytes, Map<String, String> figures) {
+    }
+
+    /** Keeps these documents of one bundle as its last good copies, in the background. */
+    void saveLater(String bundle, Map<String, Stored> documents) {
+        if (!isSafe(bundle) || documents.isEmpty()) {
+            return;
+        }
+        writer.execute(() -> save(bundle, documents));
+    }
+
+    private void save(String bundle, Map<String, Stored> documents) {
+        Path dir = root.resolve(bundle);
+        try {
+            Map<String, String> index = index(bundle);
+            boolean changed = false;
+            for (Map.Entry<String, Stored> d : documents.entrySet()) {
+                String file = d.getKey();
+                if (!isSafe(file)) {
+                    continue;
+                }
+                String digest = digest(d.getValue());
+                if (digest.equals(index.get(file))) {
+                    continue;
+                }
+                Files.createDirectories(dir);
+                write(dir.resolve(file), d.getValue().bytes());
+                Path figures = dir.resolve(file + ".figures");
+                if (d.getValue().figures().isEmpty()) {
+                    Files.deleteIfExists(figures);
+                } else {
+                    write(figures, Json.GSON.toJson(d.getValue().figures()).getBytes(StandardCharsets.UTF_8));
+                }
+                index.put(file, digest);
+                changed = true;
+            }
+            if (changed) {
+                Properties p = new Properties();
+                p.putAll(index);
+                java.io.StringWriter w = new java.io.StringWriter();
+                p.store(w, "last good copies of " + bundle);
+                write(dir.resolve(INDEX), w.toString().getBytes(StandardCharsets.ISO_8859_1));
+            }
+            problem = null;
+        } catch (IOException | RuntimeException e) {
+            indexes.remove(bundle);
+            problem = "cannot keep last good copies in " + root + ": " + e.getMessage()
+                    + "; documents are served from memory and a broken update after a restart would find no copy";
+        }
+    }
+
+    Optional<Stored> load(String bundle, String file) {
+        if (!isSafe(bundle) || !isSafe(file)) {
+            return Optional.empty();
+        }
+        Path p = root.resolve(bundle).resolve(file);
+        try {
+            if (!Files.exists(p)) {
+                return Optional.empty();
+            }
+            byte[] bytes = Files.readAllBytes(p);
+            Path f = root.resolve(bundle).resolve(file + ".figures");
+            Map<String, String> figures = Map.of();
+            if (Files.exists(f)) {
+                Map<String, String> read = Json.GSON.fromJson(Files.readString(f, StandardCharsets.UTF_8),
+                        new com.google.gson.reflect.TypeToken<Map<String, String>>() { }.getType());
+                figures = read == null ? Map.of() : read;
+            }
+            return Optional.of(new Stored(bytes, figures));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Drops the copies of files the bundle no longer ships. */
+    void retainLater(String bundle, Set<String> files) {
+        if (isSafe(bundle)) {
+            writer.execute(() -> retain(bundle, files));
+        }
+    }
+
+    private void retain(String bundle, Set<String> files) {
+        Path dir = root.resolve(bundle);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        Map<String, String> index = index(bundle);
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                String name = p.getFileName().toString();
+                String doc = name.endsWith(".figures") ? name.substring(0, name.length() - 8) : name;
+                if (!name.equals(INDEX) && !files.contains(doc)) {
+                    Files.deleteIfExists(p);
+                    index.remove(doc);
+                }
+            }
+        } catch (IOException e) {
+            // a stale copy left behind is only served if its file comes back broken; nothing is lost
+        }
+    }
+
+    /** The bundle is gone: its copies go too. */
+    void forgetLater(String bundle) {
+        if (!isSafe(bundle)) {
+            return;
+        }
+        writer.execute(() -> {
+            indexes.remove(bundle);
+            Path dir = root.resolve(bundle);
+            if (!Files.isDirectory(dir)) {
+                return;
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path p : s.toList()) {
+                    Files.deleteIfExists(p);
+                }
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                // left behind: the next uninstall of a bundle of that name cleans it
+            }
+        });
+    }
+
+    /** Why copies cannot be kept right now, or null. */
+    String problem() {
+        return problem;
+    }
+
+    /** Waits for the writes asked for so far (for tests and an orderly stop). */
+    void flush(long timeout, TimeUnit unit) {
+        try {
+            writer.submit(() -> { }).get(timeout, unit);
+        } catch (Exception e) {
+            // best effort
+        }
+    }
+
+    void close() {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Map<String, String> index(String bundle) {
+        return indexes.computeIfAbsent(bundle, b -> {
+            Map<String, String> m = new HashMap<>();
+            Path p = root.resolve(b).resolve(INDEX);
+            if (Files.exists(p)) {
+                Properties props = new Properties();
+                try (var in = Files.newInputStream(p)) {
+                    props.load(in);
+                    props.forEach((k, v) -> m.put(k.toString(), v.toString()));
+                } catch (IOException e) {
+                    // unreadable index: every document is written again
+                }
+            }
+            return m;
+        });
+    }
+
+    private static void write(Path target, byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), ".tmp", null);
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String digest(Stored s) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(s.bytes());
+            s.figures().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+                md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+            });
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    static boolean isSafe(String s) {
+        return s != null && SAFE.matcher(s).matches() && !s.startsWith(".");
+    }
+}

@@ -1,0 +1,422 @@
+package org.careleaf.catalog.internal.library;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.careleaf.model.Code;
+import org.careleaf.model.CodeSystems;
+import org.careleaf.model.Completeness;
+import org.careleaf.model.LanguageSummary;
+import org.careleaf.model.ModuleDocument;
+import org.careleaf.model.Problem;
+import org.careleaf.model.Readiness;
+import org.careleaf.model.TranslationDocument;
+import org.careleaf.model.TranslationStatus;
+import org.careleaf.model.ViewerText;
+
+/**
+ * The catalog's state and the only code that changes it: the services on offer, what was chosen among
+ * them, and the published {@link Snapshot}. Each change does the work of what changed (one module and
+ * its translations, one translation, one language's strings) and publishes a new snapshot that shares
+ * everything else with the previous one, so a change costs the same in a library of ten modules or ten
+ * thousand. Thread-safe: changes are serialised, reads take the published snapshot without locking.
+ */
+public final class Library {
+
+    /** A change hosts may want to know about, posted after the snapshot that contains it is published. */
+    public record Change(String kind, Map<String, String> properties) {
+    }
+
+    private final Registry<ModuleDocument> modules = new Registry<>(ModuleDocument::id);
+    private final Registry<TranslationDocument> translations = new Registry<>(t -> t.module() + "|" + t.locale());
+    private final Registry<ViewerText> viewerTexts = new Registry<>(ViewerText::locale);
+    private final Map<String, Candidate<TranslationDocument>> chosenTranslations = new HashMap<>();
+    /** Chosen translations per module id (whether the module is present or not). */
+    private final Map<String, Map<String, TranslationDocument>> translationsByModule = new HashMap<>();
+    private final Map<String, Integer> translationsPerLocale = new HashMap<>();
+    private final Map<String, Integer> modulesPerSourceLocale = new HashMap<>();
+    private final Map<String, List<Problem>> clashes = new LinkedHashMap<>();
+    private final Map<String, ViewerText> chosenViewerTexts = new HashMap<>();
+    /** Per translated language served: parts, translated, stale, missing and modules translated, over enabled modules. */
+    private final Map<String, long[]> totals = new HashMap<>();
+
+    private ShardedMap<String, ModuleEntry> entries = ShardedMap.empty();
+    private ModuleKey[] ordered = new ModuleKey[0];
+    private ShardedMap<String, ModuleKey[]> byCode = ShardedMap.empty();
+    private ShardedMap<String, ModuleKey[]> bySubtopic = ShardedMap.empty();
+    private Set<String> disabled = Set.of();
+    private Set<String> enabledLocales = Set.of();
+    private String defaultLocale = "en";
+    private List<String> locales = List.of("en");
+    private List<Problem> extenderProblems = List.of();
+    private Readiness readiness = new Readiness(false, 0, 0, "the catalog is starting");
+
+    private volatile Snapshot snapshot = Snapshot.empty(readiness);
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    // ---- changes
+
+    public synchronized List<Change> addModule(Candidate<ModuleDocument> c) {
+        List<Change> out = new ArrayList<>();
+        for (String id : modules.add(c)) {
+            chooseModule(id, out);
+        }
+        return publish(out);
+    }
+
+    /** @param restarting the offering bundle stops only to restart (an update or a refresh) */
+    public synchronized List<Change> removeModule(long serviceId, boolean restarting, long now) {
+        List<Change> out = new ArrayList<>();
+        for (String id : modules.remove(serviceId, restarting, now)) {
+            chooseModule(id, out);
+        }
+        return publish(out);
+    }
+
+    public synchronized List<Change> addTranslation(Candidate<TranslationDocument> c) {
+        List<Change> out = new ArrayList<>();
+        for (String key : translations.add(c)) {
+            chooseTranslation(key, out);
+        }
+        return publish(out);
+    }
+
+    public synchronized List<Change> removeTranslation(long serviceId, boolean restarting, long now) {
+        List<Change> out = new ArrayList<>();
+        for (String key : translations.remove(serviceId, restarting, now)) {
+            chooseTranslation(key, out);
+        }
+        return publish(out);
+    }
+
+    public synchronized List<Change> addViewerText(Candidate<ViewerText> c) {
+        List<Change> out = new ArrayList<>();
+        viewerTexts.add(c).forEach(this::chooseViewerText);
+        return publish(out);
+    }
+
+    public synchronized List<Change> removeViewerText(long serviceId, boolean restarting, long now) {
+        List<Change> out = new ArrayList<>();
+        viewerTexts.remove(serviceId, restarting, now).forEach(this::chooseViewerText);
+        return publish(out);
+    }
+
+    /** A restarted bundle has offered all its documents again; what it no longer offers goes now. */
+    public synchronized List<Change> settle(long bundleId) {
+        List<Change> out = new ArrayList<>();
+        modules.settle(bundleId).forEach(id -> chooseModule(id, out));
+        translations.settle(bundleId).forEach(key -> chooseTranslation(key, out));
+        viewerTexts.settle(bundleId).forEach(this::chooseViewerText);
+        return publish(out);
+    }
+
+    /** Documents of bundles that stopped to restart at or before {@code departedBefore} and never came back go. */
+    public synchronized List<Change> expire(long departedBefore) {
+        List<Change> out = new ArrayList<>();
+        modules.expire(departedBefore).forEach(id -> chooseModule(id, out));
+        translations.expire(departedBefore).forEach(key -> chooseTranslation(key, out));
+        viewerTexts.expire(departedBefore).forEach(this::chooseViewerText);
+        return publish(out);
+    }
+
+    public synchronized boolean hasDeparting() {
+        return modules.hasDeparting() || translations.hasDeparting() || viewerTexts.hasDeparting();
+    }
+
+    /** What administrators chose: hidden modules, offered languages, the default language. */
+    public synchronized List<Change> configure(Set<String> disabledIds, Set<String> offeredLocales, String fallback) {
+        List<Change> out = new ArrayList<>();
+        Set<String> before = disabled;
+        disabled = Set.copyOf(disabledIds);
+        for (String id : new TreeSet<>(before)) {
+            ModuleEntry e = entries.get(id);
+            if (!disabled.contains(id) && e != null) {
+                index(e, true);
+            }
+        }
+        for (String id : new TreeSet<>(disabled)) {
+            ModuleEntry e = entries.get(id);
+            if (!before.contains(id) && e != null) {
+                index(e, false);
+            }
+        }
+        boolean localesChanged = !enabledLocales.equals(offeredLocales) || !Objects.equals(defaultLocale, fallback);
+        enabledLocales = Set.copyOf(offeredLocales);
+        defaultLocale = fallback == null || fallback.isBlank() ? "en" : fallback.trim();
+        if (!before.equals(disabled) || localesChanged) {
+            out.add(new Change("CONFIGURATION_CHANGED", Map.of("disabled", String.join(",", new TreeSet<>(disabled)))));
+        }
+        return publish(out);
+    }
+
+    /** What the extender found wrong, and how far start-up has come. */
+    public synchronized List<Change> report(List<Problem> problems, Readiness progress) {
+        List<Change> out = new ArrayList<>();
+        boolean becameReady = progress.ready() && !readiness.ready();
+        extenderProblems = List.copyOf(problems);
+        readiness = progress;
+        if (becameReady) {
+            out.add(new Change("READY", Map.of("modules", String.valueOf(ordered.length))));
+        }
+        return publish(out);
+    }
+
+    // ---- choosing
+
+    private void chooseModule(String id, List<Change> out) {
+        Selection.Choice<ModuleDocument> choice = Selection.module(modules.candidates(id));
+        ModuleEntry old = entries.get(id);
+        List<Problem> lost = new ArrayList<>();
+        if (choice != null) {
+            for (Candidate<ModuleDocument> loser : choice.losers()) {
+                lost.add(new Problem(loser.bundle(), null, "$.id", Selection.clashMessage(loser, choice.winner()), id,
+                        Instant.now().toString()));
+            }
+        }
+        setClashes("module|" + id, lost);
+        if (choice == null) {
+            if (old != null) {
+                replace(old, null);
+                out.add(new Change("MODULE_REMOVED", Map.of("module", id)));
+            }
+            return;
+        }
+        if (old != null && old.chosen == choice.winner()) {
+            return;
+        }
+        ModuleEntry next = ModuleEntry.of(choice.winner(), translationsByModule.getOrDefault(id, Map.of()));
+        replace(old, next);
+        if (old == null) {
+            out.add(new Change("MODULE_ADDED", Map.of("module", id, "version", next.doc.version())));
+        } else if (!old.doc.equals(next.doc) || !old.chosen.figures().equals(next.chosen.figures())) {
+            out.add(new Change("MODULE_CHANGED", Map.of("module", id, "version", next.doc.version(), "previous",
+                    old.doc.version())));
+        }
+    }
+
+    private void chooseTranslation(String key, List<Change> out) {
+        Selection.Choice<TranslationDocument> choice = Selection.translation(translations.candidates(key));
+        List<Problem> lost = new ArrayList<>();
+        if (choice != null) {
+            for (Candidate<TranslationDocument> loser : choice.losers()) {
+                lost.add(new Problem(loser.bundle(), null, "$.module", Selection.translationClashMessage(loser,
+                        choice.winner()), loser.document().module(), Instant.now().toString()));
+            }
+        }
+        setClashes("translation|" + key, lost);
+        Candidate<TranslationDocument> previous = chosenTranslations.get(key);
+        Candidate<TranslationDocument> next = choice == null ? null : choice.winner();
+        if (previous == next) {
+            return;
+        }
+        int bar = key.indexOf('|');
+        String moduleId = key.substring(0, bar);
+        String locale = key.substring(bar + 1);
+        Map<String, TranslationDocument> byLocale = translationsByModule.computeIfAbsent(moduleId, k -> new HashMap<>());
+        if (next == null) {
+            chosenTranslations.remove(key);
+            byLocale.remove(locale);
+            if (byLocale.isEmpty()) {
+                translationsByModule.remove(moduleId);
+            }
+        } else {
+            chosenTranslations.put(key, next);
+            byLocale.put(locale, next.document());
+        }
+        boolean localesMayChange = previous == null || next == null;
+        if (localesMayChange) {
+            translationsPerLocale.merge(locale, next == null ? -1 : 1, Integer::sum);
+            translationsPerLocale.remove(locale, 0);
+        }
+        ModuleEntry e = entries.get(moduleId);
+        if (e != null) {
+            replace(e, e.withTranslation(locale, next == null ? null : next.document()));
+            if (previous == null || next == null || !previous.document().equals(next.document())) {
+                out.add(new Change("MODULE_CHANGED", Map.of("module", moduleId, "version", e.doc.version(), "locale",
+                        locale)));
+            }
+        }
+        if (localesMayChange) {
+            updateLocales();
+        }
+    }
+
+    private void chooseViewerText(String locale) {
+        Selection.Choice<ViewerText> choice = viewerTexts.candidates(locale).isEmpty() ? null
+                : new Selection.Choice<>(viewerTexts.candidates(locale).stream()
+                        .min(java.util.Comparator.comparingLong(Candidate::serviceId)).orElseThrow(), List.of());
+        if (choice == null) {
+            chosenViewerTexts.remove(locale);
+        } else {
+            chosenViewerTexts.put(locale, choice.winner().document());
+        }
+    }
+
+    private void setClashes(String key, List<Problem> problems) {
+        if (problems.isEmpty()) {
+            clashes.remove(key);
+        } else {
+            clashes.put(key, List.copyOf(problems));
+        }
+    }
+
+    // ---- the indexes of enabled modules
+
+    /** Swaps one entry for another (either may be null), keeping every index and count in step. */
+    private void replace(ModuleEntry old, ModuleEntry next) {
+        if (old != null) {
+            modulesPerSourceLocale.merge(old.doc.locale(), -1, Integer::sum);
+            modulesPerSourceLocale.remove(old.doc.locale(), 0);
+            if (old.enabledIn(disabled)) {
+                index(old, false);
+            }
+        }
+        if (next != null) {
+            entries = entries.with(next.id(), next);
+            modulesPerSourceLocale.merge(next.doc.locale(), 1, Integer::sum);
+            if (next.enabledIn(disabled)) {
+                index(next, true);
+            }
+        } else if (old != null) {
+            entries = entries.without(old.id());
+        }
+        boolean sourcesChanged = old == null || next == null || !old.doc.locale().equals(next.doc.locale());
+        if (sourcesChanged) {
+            updateLocales();
+        }
+    }
+
+    /** Adds an enabled module to (or removes it from) the order, the code indexes and the language totals. */
+    private void index(ModuleEntry e, boolean add) {
+        ordered = add ? insert(ordered, e.key) : remove(ordered, e.key);
+        for (Code c : e.doc.codes()) {
+            byCode = indexed(byCode, View.codeKey(c.system(), c.code()), e.key, add);
+        }
+        for (Code c : e.doc.subtopics()) {
+            bySubtopic = indexed(bySubtopic, View.codeKey(c.system(), c.code()), e.key, add);
+            bySubtopic = indexed(bySubtopic, "*|" + c.code().trim().toUpperCase(java.util.Locale.ROOT), e.key, add);
+        }
+        for (Map.Entry<String, long[]> t : totals.entrySet()) {
+            count(t.getValue(), e, t.getKey(), add ? 1 : -1);
+        }
+    }
+
+    private static ShardedMap<String, ModuleKey[]> indexed(ShardedMap<String, ModuleKey[]> index, String key,
+            ModuleKey k, boolean add) {
+        ModuleKey[] keys = index.get(key);
+        ModuleKey[] next = add ? insert(keys == null ? new ModuleKey[0] : keys, k) : keys == null ? null : remove(keys, k);
+        return next == null || next.length == 0 ? index.without(key) : index.with(key, next);
+    }
+
+    private static ModuleKey[] insert(ModuleKey[] sorted, ModuleKey k) {
+        int i = Arrays.binarySearch(sorted, k);
+        if (i >= 0) {
+            return sorted;
+        }
+        int at = -i - 1;
+        ModuleKey[] out = new ModuleKey[sorted.length + 1];
+        System.arraycopy(sorted, 0, out, 0, at);
+        out[at] = k;
+        System.arraycopy(sorted, at, out, at + 1, sorted.length - at);
+        return out;
+    }
+
+    private static ModuleKey[] remove(ModuleKey[] sorted, ModuleKey k) {
+        int i = Arrays.binarySearch(sorted, k);
+        if (i < 0) {
+            return sorted;
+        }
+        ModuleKey[] out = new ModuleKey[sorted.length - 1];
+        System.arraycopy(sorted, 0, out, 0, i);
+        System.arraycopy(sorted, i + 1, out, i, sorted.length - i - 1);
+        return out;
+    }
+
+    private static void count(long[] t, ModuleEntry e, String locale, int sign) {
+        Completeness c = e.completenessFor(locale);
+        t[0] += sign * c.total();
+        t[1] += sign * c.translated();
+        t[2] += sign * c.stale();
+        t[3] += sign * c.missing();
+        t[4] += sign * (c.status() == TranslationStatus.MISSING ? 0 : 1);
+    }
+
+    /** The source languages, then every translated language on offer, sorted; totals for new ones. */
+    private void updateLocales() {
+        Set<String> sources = new TreeSet<>(modulesPerSourceLocale.keySet());
+        Set<String> translated = new TreeSet<>(translationsPerLocale.keySet());
+        translated.removeAll(sources);
+        if (!enabledLocales.isEmpty()) {
+            translated.retainAll(enabledLocales);
+        }
+        List<String> all = new ArrayList<>(sources.isEmpty() ? Set.of("en") : sources);
+        all.addAll(translated);
+        if (all.equals(locales)) {
+            return;
+        }
+        locales = List.copyOf(all);
+        totals.keySet().retainAll(translated);
+        for (String l : translated) {
+            if (!totals.containsKey(l)) {
+                long[] t = new long[5];
+                for (ModuleKey k : ordered) {
+                    count(t, entries.get(k.id()), l, 1);
+                }
+                totals.put(l, t);
+            }
+        }
+    }
+
+    // ---- publishing
+
+    private List<Change> publish(List<Change> changes) {
+        Snapshot previous = snapshot;
+        Map<String, LanguageSummary> languages = new HashMap<>();
+        totals.forEach((l, t) -> languages.put(l, new LanguageSummary(l, false, (int) t[4], (int) t[0], (int) t[1],
+                (int) t[2], (int) t[3])));
+        List<Problem> problems = new ArrayList<>(extenderProblems);
+        clashes.values().forEach(problems::addAll);
+        Set<String> sources = Set.copyOf(modulesPerSourceLocale.keySet());
+        String fallback = locales.contains(defaultLocale) ? defaultLocale : locales.get(0);
+        snapshot = new Snapshot(previous.revision + 1, readiness, entries, ordered, byCode, bySubtopic, disabled, locales,
+                sources, fallback, Map.copyOf(chosenViewerTexts), Map.copyOf(languages), List.copyOf(problems));
+        List<Change> out = new ArrayList<>(changes.size());
+        for (Change c : changes) {
+            Map<String, String> props = new HashMap<>(c.properties());
+            props.put("revision", String.valueOf(snapshot.revision));
+            out.add(new Change(c.kind(), Map.copyOf(props)));
+        }
+        return out;
+    }
+
+    /** Every chosen module by id, enabled or not, in order: for administration. */
+    public List<ModuleEntryInfo> entries() {
+        List<ModuleEntryInfo> out = new ArrayList<>();
+        Snapshot s = snapshot;
+        for (ModuleEntry e : s.allEntries()) {
+            out.add(new ModuleEntryInfo(e.doc, e.chosen.bundle(), e.chosen.lastGood(), !s.disabled.contains(e.id()),
+                    e.sourceReadability.score(), e.completeness));
+        }
+        return out;
+    }
+
+    /** What administration shows of one module. */
+    public record ModuleEntryInfo(ModuleDocument document, String bundle, boolean lastGood, boolean enabled,
+            Double readability, Map<String, Completeness> completeness) {
+    }
+
+    static String oid(String system) {
+        return CodeSystems.oid(system).orElse(system);
+    }
+}

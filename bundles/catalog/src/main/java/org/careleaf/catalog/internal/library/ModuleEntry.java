@@ -1,0 +1,87 @@
+package org.careleaf.catalog.internal.library;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.careleaf.catalog.internal.ReadabilityMeter;
+import org.careleaf.model.Completeness;
+import org.careleaf.model.ModuleDocument;
+import org.careleaf.model.ModuleView;
+import org.careleaf.model.Readability;
+import org.careleaf.model.TranslationDocument;
+import org.careleaf.model.TranslationStatus;
+
+/**
+ * One module as served: the chosen version, its chosen translations, and what is computed once per
+ * change of either (source hashes, readability of the source, completeness per language). Immutable; a
+ * change to the module or to one translation makes a new entry and costs that module's work only.
+ */
+final class ModuleEntry {
+
+    final Candidate<ModuleDocument> chosen;
+    final ModuleDocument doc;
+    final ModuleKey key;
+    final PartHashes hashes;
+    final Readability sourceReadability;
+    /** Chosen translation per language. */
+    final Map<String, TranslationDocument> translations;
+    /** Completeness per language that has a translation. */
+    final Map<String, Completeness> completeness;
+
+    private ModuleEntry(Candidate<ModuleDocument> chosen, PartHashes hashes, Readability sourceReadability,
+            Map<String, TranslationDocument> translations, Map<String, Completeness> completeness) {
+        this.chosen = chosen;
+        this.doc = chosen.document();
+        this.key = new ModuleKey(doc.order(), doc.id());
+        this.hashes = hashes;
+        this.sourceReadability = sourceReadability;
+        this.translations = translations;
+        this.completeness = completeness;
+    }
+
+    static ModuleEntry of(Candidate<ModuleDocument> chosen, Map<String, TranslationDocument> translations) {
+        ModuleDocument m = chosen.document();
+        PartHashes hashes = PartHashes.of(m);
+        Map<String, Completeness> completeness = new HashMap<>();
+        translations.forEach((locale, t) -> completeness.put(locale, Localizer.completeness(m, hashes, locale, t)));
+        return new ModuleEntry(chosen, hashes, ReadabilityMeter.measure(m, m.locale()), Map.copyOf(translations),
+                Map.copyOf(completeness));
+    }
+
+    /** This entry with the translation into {@code locale} replaced (or removed, when null). */
+    ModuleEntry withTranslation(String locale, TranslationDocument t) {
+        Map<String, TranslationDocument> ts = new HashMap<>(translations);
+        Map<String, Completeness> cs = new HashMap<>(completeness);
+        if (t == null) {
+            ts.remove(locale);
+            cs.remove(locale);
+        } else {
+            ts.put(locale, t);
+            cs.put(locale, Localizer.completeness(doc, hashes, locale, t));
+        }
+        return new ModuleEntry(chosen, hashes, sourceReadability, Map.copyOf(ts), Map.copyOf(cs));
+    }
+
+    /** Completeness in a translated language, counting every part missing when there is no translation. */
+    Completeness completenessFor(String locale) {
+        Completeness c = completeness.get(locale);
+        return c != null ? c : new Completeness(doc.id(), locale, TranslationStatus.MISSING, hashes.total(), 0, 0,
+                hashes.total());
+    }
+
+    ModuleView view(String locale) {
+        if (locale.equals(doc.locale())) {
+            return Localizer.source(doc, sourceReadability, null);
+        }
+        return Localizer.view(doc, hashes, locale, translations.get(locale), TranslationStatus.MISSING,
+                sourceReadability, null, null);
+    }
+
+    String id() {
+        return doc.id();
+    }
+
+    boolean enabledIn(java.util.Set<String> disabled) {
+        return !disabled.contains(doc.id());
+    }
+}

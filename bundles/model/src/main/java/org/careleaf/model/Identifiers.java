@@ -1,0 +1,48 @@
+package org.careleaf.model;
+
+import java.util.regex.Pattern;
+
+/**
+ * The forms of the identifiers content and requests carry, in one place: module, section and block
+ * ids, clinical codes and language tags.
+ */
+public final class Identifiers {
+
+    /** Module, section and block ids: lower-case letters and digits in words joined by single hyphens. */
+    public static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    public static final int MAX_ID = 64;
+    /** A clinical code as content carries it (C61, 399068003, L02BB04). */
+    public static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-]{0,31}");
+    /** A language tag as content writes it: {@code en}, {@code zh-Hant}, {@code pt-BR}. */
+    public static final Pattern CONTENT_LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\\d{3}))?");
+    /** A language tag as a request may send it, in any case: {@code es}, {@code ZH-hant-TW}. */
+    public static final Pattern LANGUAGE_TAG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}");
+    public static final int MAX_LANGUAGE_TAG = 35;
+
+    private Identifiers() {
+    }
+
+    public static boolean isId(String s) {
+        return s != null && s.length() <= MAX_ID && ID.matcher(s).matches();
+    }
+
+    public static boolean isCode(String s) {
+        return s != null && CODE.matcher(s).matches();
+    }
+
+    public static boolean isLanguageTag(String s) {
+        return s != null && s.length() <= MAX_LANGUAGE_TAG && LANGUAGE_TAG.matcher(s).matches();
+    }
+
+    /**
+     * The reader's language preference, the rule every surface follows: an explicit language (the
+     * {@code lang} parameter, or Infobutton's {@code informationRecipient.languageCode.c}) when given,
+     * else the {@code Accept-Language} header; empty for the default language.
+     */
+    public static String languagePreference(String explicit, String acceptLanguage) {
+        if (explicit != null && !explicit.isBlank()) {
+            return explicit.trim();
+        }
+        return acceptLanguage == null ? "" : acceptLanguage;
+    }
+}
