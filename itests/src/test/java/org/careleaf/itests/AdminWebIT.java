@@ -86,7 +86,7 @@ public class AdminWebIT extends CareleafTestSupport {
                 "application/x-www-form-urlencoded", "csrf=forged", "Authorization", ADMIN).status());
         assertEquals(403, request("POST", "/careleaf/admin/modules/mpc-outlook/disable",
                 "application/x-www-form-urlencoded", "", "Authorization", ADMIN).status());
-        assertTrue(catalog.module("mpc-outlook", "en").isPresent());
+        assertTrue(catalog.view("en").module("mpc-outlook").isPresent());
 
         Answer page = get("/careleaf/admin/", "Authorization", ADMIN);
         Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
@@ -99,7 +99,7 @@ public class AdminWebIT extends CareleafTestSupport {
         Answer done = request("POST", "/careleaf/admin/modules/mpc-outlook/disable", "application/x-www-form-urlencoded",
                 "csrf=" + token, "Authorization", ADMIN);
         assertEquals(303, done.status());
-        assertTrue(catalog.module("mpc-outlook", "en").isEmpty());
+        assertTrue(catalog.view("en").module("mpc-outlook").isEmpty());
         assertEquals(404, get("/careleaf/api/modules/mpc-outlook").status());
         AuditEntry e = admin.audit(1).get(0);
         assertEquals("admin", e.user());

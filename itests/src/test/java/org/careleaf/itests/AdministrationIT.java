@@ -74,10 +74,10 @@ public class AdministrationIT extends CareleafTestSupport {
         CatalogAdmin admin = currentAdmin();
         String out = shell("careleaf:disable mpc-outlook", "admin", "admin");
         assertTrue(out, out.contains("mpc-outlook is disabled"));
-        assertTrue(catalog.module("mpc-outlook", "en").isEmpty());
+        assertTrue(catalog.view("en").module("mpc-outlook").isEmpty());
         assertEquals(404, get("/careleaf/api/modules/mpc-outlook").status());
-        assertEquals(8, catalog.modules("es").size());
-        assertTrue(catalog.modulesForCode("2.16.840.1.113883.6.90", "C61", "en").stream()
+        assertEquals(8, catalog.view("es").modules().size());
+        assertTrue(catalog.view("en").modulesFor(java.util.List.of(new org.careleaf.model.Code("2.16.840.1.113883.6.90", "C61", null)), java.util.List.of()).modules().stream()
                 .noneMatch(v -> v.id().equals("mpc-outlook")));
         String list = shell("careleaf:list", "admin", "admin");
         assertTrue(list, list.lines().anyMatch(l -> l.contains("mpc-outlook") && l.contains("disabled")));
@@ -109,8 +109,8 @@ public class AdministrationIT extends CareleafTestSupport {
         catalogBundle.stop();
         catalogBundle.start();
         EducationCatalog restarted = current(EducationCatalog.class);
-        assertTrue(restarted.module("mpc-living-well", "en").isEmpty());
-        assertFalse(restarted.module("mpc-overview", "en").isEmpty());
+        assertTrue(restarted.view("en").module("mpc-living-well").isEmpty());
+        assertFalse(restarted.view("en").module("mpc-overview").isEmpty());
         assertTrue("the audit trail survives too", currentAdmin().audit(50).stream()
                 .anyMatch(a -> a.target().equals("mpc-living-well") && a.action().equals("disable")));
     }
@@ -129,7 +129,7 @@ public class AdministrationIT extends CareleafTestSupport {
             assertTrue(refused.toString(), refused instanceof SecurityException
                     || refused.getClass().getSimpleName().equals("CommandNotFoundException"));
         }
-        assertFalse(catalog.module("mpc-overview", "en").isEmpty());
+        assertFalse(catalog.view("en").module("mpc-overview").isEmpty());
         assertTrue(admin.audit(20).stream().noneMatch(a -> a.user().equals("nurse")));
     }
 
@@ -157,7 +157,7 @@ public class AdministrationIT extends CareleafTestSupport {
             boolean tookEffect = false;
             for (int attempt = 0; attempt < 3 && !tookEffect; attempt++) {
                 Files.writeString(cfg, edited);
-                tookEffect = eventually(seconds(10), () -> live.module("mpc-clinical-trials", "en").isEmpty());
+                tookEffect = eventually(seconds(10), () -> live.view("en").module("mpc-clinical-trials").isEmpty());
             }
             assertTrue("the hand edit took effect", tookEffect);
             List<AuditEntry> entries = liveAdmin.audit(5);
@@ -167,7 +167,7 @@ public class AdministrationIT extends CareleafTestSupport {
             assertTrue(e.from(), e.from().contains("org.careleaf.catalog.cfg"));
         } finally {
             Files.writeString(cfg, enabledAll);
-            await("the file is read back", seconds(30), () -> live.module("mpc-clinical-trials", "en").isPresent());
+            await("the file is read back", seconds(30), () -> live.view("en").module("mpc-clinical-trials").isPresent());
         }
     }
 

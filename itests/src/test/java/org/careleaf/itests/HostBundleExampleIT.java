@@ -13,7 +13,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.careleaf.model.Block;
 import org.careleaf.model.BlockType;
 import org.careleaf.model.CalloutLevel;
+import org.careleaf.model.CatalogView;
 import org.careleaf.model.Code;
+import org.careleaf.model.ReviewStatus;
 import org.careleaf.model.EducationCatalog;
 import org.careleaf.model.ModuleView;
 import org.junit.Test;
@@ -53,7 +55,9 @@ public class HostBundleExampleIT extends CareleafTestSupport {
             EducationCatalog education = tracker.waitForService(10_000);
 
             // A patient with castration-resistant disease (ICD-10-CM Z19.2) who reads Spanish (Mexico)
-            List<ModuleView> forPatient = education.modulesForCode("http://hl7.org/fhir/sid/icd-10-cm", "Z19.2", "es-MX");
+            CatalogView spanish = education.view("es-MX");
+            List<ModuleView> forPatient = spanish.modulesFor(
+                    List.of(new Code("http://hl7.org/fhir/sid/icd-10-cm", "Z19.2", null)), List.of()).modules();
             assertFalse(forPatient.isEmpty());
             for (ModuleView v : forPatient) {
                 assertEquals("es", v.requested());
@@ -61,19 +65,19 @@ public class HostBundleExampleIT extends CareleafTestSupport {
             }
 
             // The same patient asks about treatment only (MeSH qualifier Q000628 "therapy")
-            List<ModuleView> treatment = education.modulesForCode("2.16.840.1.113883.6.90", "C61",
-                    new Code("2.16.840.1.113883.6.177", "Q000628", "therapy"), "es");
+            List<ModuleView> treatment = spanish.modulesFor(List.of(new Code("2.16.840.1.113883.6.90", "C61", null)),
+                    List.of(new Code("2.16.840.1.113883.6.177", "Q000628", "therapy"))).modules();
             assertTrue(treatment.stream().anyMatch(v -> v.id().equals("mpc-chemotherapy")));
             assertTrue(treatment.stream().noneMatch(v -> v.id().equals("mpc-outlook")));
-            assertTrue(treatment.size() < education.modules("es").size());
+            assertTrue(treatment.size() < spanish.size());
 
             // The chemotherapy module's urgent advice, to print on the patient's discharge sheet
-            ModuleView chemo = education.module("mpc-chemotherapy", "es-MX").orElseThrow();
-            List<Block> urgent = chemo.content().sections().stream().flatMap(s -> s.blocks().stream())
+            ModuleView chemo = spanish.module("mpc-chemotherapy").orElseThrow();
+            List<Block> urgent = chemo.content().parts().stream().flatMap(s -> s.blocks().stream())
                     .filter(b -> b.type() == BlockType.CALLOUT && b.level() == CalloutLevel.URGENT).toList();
             assertFalse(urgent.isEmpty());
             assertTrue("served in Spanish, with nothing falling back", chemo.fallbackIds().isEmpty());
-            assertEquals("not-clinically-reviewed", chemo.content().review().status());
+            assertEquals(ReviewStatus.NOT_CLINICALLY_REVIEWED, chemo.content().review().status());
         } finally {
             tracker.close();
         }

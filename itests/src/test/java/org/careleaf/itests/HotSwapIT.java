@@ -89,14 +89,14 @@ public class HotSwapIT extends CareleafTestSupport {
 
     @Test
     public void brokenUpdateIsRefusedAndTheLastGoodVersionKeepsServing() throws Exception {
-        String title = catalog.module("mpc-overview", "en").orElseThrow().content().title();
+        String title = catalog.view("en").module("mpc-overview").orElseThrow().content().title();
         String broken = shipped().replaceFirst("\"sections\"", "\"sections\" \"oops\"");
         bundle(OVERVIEW).update(dataBundle(OVERVIEW, "1.0.1", "Careleaf-Content", "content", "mpc-overview.json", broken));
 
-        ModuleView served = catalog.module("mpc-overview", "en").orElseThrow();
+        ModuleView served = catalog.view("en").module("mpc-overview").orElseThrow();
         assertEquals(shippedVersion, served.content().version());
         assertEquals(title, served.content().title());
-        Problem p = catalog.problems().stream().filter(x -> "mpc-overview".equals(x.moduleId())).findFirst().orElseThrow();
+        Problem p = catalog.view(null).problems().stream().filter(x -> "mpc-overview".equals(x.moduleId())).findFirst().orElseThrow();
         assertEquals(FILE, p.file());
         assertTrue(p.describe(), p.bundle().startsWith(OVERVIEW + "/1.0.1"));
         assertTrue(p.describe(), p.message().contains("JSON syntax error"));
@@ -121,7 +121,7 @@ public class HotSwapIT extends CareleafTestSupport {
         Answer updated = get("/careleaf/api/modules/mpc-overview");
         assertEquals("9.1.0", updated.json().getAsJsonObject().get("version").getAsString());
         assertEquals("Metastatic prostate cancer: the basics", updated.json().getAsJsonObject().get("title").getAsString());
-        assertTrue(catalog.problems().isEmpty());
+        assertTrue(catalog.view(null).problems().isEmpty());
         assertEquals("ok", get("/careleaf/health").json().getAsJsonObject().get("status").getAsString());
     }
 
@@ -131,7 +131,7 @@ public class HotSwapIT extends CareleafTestSupport {
         bad.getAsJsonArray("sources").get(0).getAsJsonObject().addProperty("url", "not a url");
         bundle(OVERVIEW).update(dataBundle(OVERVIEW, "1.0.2", "Careleaf-Content", "content", "mpc-overview.json",
                 bad.toString()));
-        Problem p = catalog.problems().stream().filter(x -> "mpc-overview".equals(x.moduleId())).findFirst().orElseThrow();
+        Problem p = catalog.view(null).problems().stream().filter(x -> "mpc-overview".equals(x.moduleId())).findFirst().orElseThrow();
         assertEquals("$.sources[0].url", p.path());
         assertEquals(200, get("/careleaf/api/modules/mpc-overview").status());
     }
@@ -144,8 +144,8 @@ public class HotSwapIT extends CareleafTestSupport {
         catalogBundle.stop();
         catalogBundle.start();
         EducationCatalog restarted = currentCatalog();
-        assertEquals(shippedVersion, restarted.module("mpc-overview", "en").orElseThrow().content().version());
-        assertFalse(restarted.problems().isEmpty());
+        assertEquals(shippedVersion, restarted.view("en").module("mpc-overview").orElseThrow().content().version());
+        assertFalse(restarted.view(null).problems().isEmpty());
         await("the REST API serves the kept version", seconds(30),
                 () -> get("/careleaf/api/modules/mpc-overview").status() == 200);
     }
@@ -153,7 +153,7 @@ public class HotSwapIT extends CareleafTestSupport {
     @Test
     public void idClashHighestVersionWinsAndTheLoserIsReported() throws Exception {
         String outlook = entry(bundle("org.careleaf.content.mpc.outlook"), "content/mpc-outlook.json");
-        String shippedVersion = catalog.module("mpc-outlook", "en").orElseThrow().content().version();
+        String shippedVersion = catalog.view("en").module("mpc-outlook").orElseThrow().content().version();
         JsonObject newer = JsonParser.parseString(outlook).getAsJsonObject();
         newer.addProperty("version", "9.0.0");
         newer.addProperty("title", "Outlook, second edition");
@@ -161,16 +161,16 @@ public class HotSwapIT extends CareleafTestSupport {
                 "Careleaf-Content", "content", "mpc-outlook.json", newer.toString()));
         clash.start();
 
-        assertEquals("9.0.0", catalog.module("mpc-outlook", "en").orElseThrow().content().version());
-        Problem p = catalog.problems().stream().filter(x -> x.message().contains("module id clash")).findFirst()
+        assertEquals("9.0.0", catalog.view("en").module("mpc-outlook").orElseThrow().content().version());
+        Problem p = catalog.view(null).problems().stream().filter(x -> x.message().contains("module id clash")).findFirst()
                 .orElseThrow();
         assertTrue(p.describe(), p.bundle().startsWith("org.careleaf.content.mpc.outlook/"));
         assertEquals("Outlook, second edition",
                 get("/careleaf/api/modules/mpc-outlook").json().getAsJsonObject().get("title").getAsString());
 
         clash.uninstall();
-        assertEquals(shippedVersion, catalog.module("mpc-outlook", "en").orElseThrow().content().version());
-        assertTrue(catalog.problems().isEmpty());
+        assertEquals(shippedVersion, catalog.view("en").module("mpc-outlook").orElseThrow().content().version());
+        assertTrue(catalog.view(null).problems().isEmpty());
     }
 
     @Test
@@ -183,11 +183,11 @@ public class HotSwapIT extends CareleafTestSupport {
         long webModified = bundle("org.careleaf.web").getLastModified();
 
         features.uninstallFeature("careleaf-mpc");
-        assertTrue(catalog.modules("en").isEmpty());
+        assertTrue(catalog.view("en").modules().isEmpty());
         assertEquals(404, get("/careleaf/api/modules/mpc-outlook").status());
         assertEquals("no module: down", 503, get("/careleaf/health").status());
         features.installFeature("careleaf-mpc");
-        assertEquals(9, catalog.modules("en").size());
+        assertEquals(9, catalog.view("en").modules().size());
         assertEquals(200, get("/careleaf/api/modules/mpc-outlook").status());
         assertEquals(200, get("/careleaf/health").status());
 

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.google.gson.JsonArray;
@@ -14,6 +15,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import org.careleaf.model.Completeness;
+import org.careleaf.model.TranslationStatus;
 import org.careleaf.model.ModuleView;
 import org.careleaf.model.Problem;
 import org.junit.After;
@@ -65,7 +67,7 @@ public class LocalisationIT extends CareleafTestSupport {
 
     @Test
     public void languageComesFromLangThenAcceptLanguageThenTheDefault() {
-        assertEquals(java.util.List.of("en", "ar", "de", "es", "fr"), catalog.locales());
+        assertEquals(java.util.List.of("en", "ar", "de", "es", "fr"), catalog.view(null).locales());
         assertEquals("de", servedLocale("/careleaf/api/modules?lang=de"));
         assertEquals("es", servedLocale("/careleaf/api/modules", "Accept-Language", "es-MX,es;q=0.9,en;q=0.5"));
         assertEquals("lang wins over the header", "fr",
@@ -136,7 +138,7 @@ public class LocalisationIT extends CareleafTestSupport {
                 .getAsJsonObject();
         assertNotEquals("the other blocks stay translated", secondEn.toString(), second.toString());
 
-        Completeness c = catalog.completeness().stream()
+        Completeness c = catalog.view("es").completeness().stream()
                 .filter(x -> x.module().equals("mpc-overview") && x.locale().equals("es")).findFirst().orElseThrow();
         assertEquals(1, c.stale());
         assertEquals(c.total() - 1, c.translated());
@@ -154,10 +156,14 @@ public class LocalisationIT extends CareleafTestSupport {
 
     @Test
     public void completenessCoversEveryModuleInEveryLanguage() {
-        assertEquals(36, catalog.completeness().size());
-        for (Completeness c : catalog.completeness()) {
+        List<Completeness> all = new java.util.ArrayList<>();
+        for (String l : List.of("ar", "de", "es", "fr")) {
+            all.addAll(catalog.view(l).completeness());
+        }
+        assertEquals(36, all.size());
+        for (Completeness c : all) {
             assertEquals(c.toString(), c.total(), c.translated());
-            assertEquals("machine-assisted", c.status());
+            assertEquals(TranslationStatus.MACHINE_ASSISTED, c.status());
         }
         JsonArray langs = get("/careleaf/api/languages").json().getAsJsonObject().getAsJsonArray("languages");
         assertEquals(5, langs.size());
@@ -165,18 +171,18 @@ public class LocalisationIT extends CareleafTestSupport {
 
     @Test
     public void malformedTranslationIsRefusedAndThePreviousOneKeepsServing() throws Exception {
-        String title = catalog.module("mpc-overview", "es").orElseThrow().content().title();
+        String title = catalog.view("es").module("mpc-overview").orElseThrow().content().title();
         Map<String, String> files = new HashMap<>(shippedSpanish);
         files.put("mpc-overview.es.json", files.get("mpc-overview.es.json").replace("\"blocks\"", "\"blocs\""));
         bundle(SPANISH).update(dataBundle(SPANISH, "1.0.1", "Careleaf-Localisation", "l10n", files));
 
-        Problem p = catalog.problems().stream().filter(x -> x.bundle().startsWith(SPANISH)).findFirst().orElseThrow();
+        Problem p = catalog.view(null).problems().stream().filter(x -> x.bundle().startsWith(SPANISH)).findFirst().orElseThrow();
         assertEquals("l10n/mpc-overview.es.json", p.file());
         assertTrue(p.describe(), p.message().contains("serving the last good translation"));
-        ModuleView v = catalog.module("mpc-overview", "es").orElseThrow();
+        ModuleView v = catalog.view("es").module("mpc-overview").orElseThrow();
         assertEquals("es", v.locale());
         assertEquals(title, v.content().title());
-        assertEquals("es", catalog.module("mpc-radiation", "es").orElseThrow().locale());
+        assertEquals("es", catalog.view("es").module("mpc-radiation").orElseThrow().locale());
     }
 
     @Test
@@ -184,11 +190,11 @@ public class LocalisationIT extends CareleafTestSupport {
         Bundle french = bundle("org.careleaf.l10n.fr");
         String location = french.getLocation();
         french.uninstall();
-        assertFalse(catalog.locales().contains("fr"));
+        assertFalse(catalog.view(null).locales().contains("fr"));
         assertEquals("en", servedLocale("/careleaf/api/modules?lang=fr"));
         Bundle again = context.installBundle(location);
         again.start();
-        assertTrue(catalog.locales().contains("fr"));
+        assertTrue(catalog.view(null).locales().contains("fr"));
         assertEquals("fr", servedLocale("/careleaf/api/modules/mpc-outlook?lang=fr"));
     }
 }

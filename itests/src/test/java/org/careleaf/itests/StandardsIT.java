@@ -60,7 +60,7 @@ public class StandardsIT extends CareleafTestSupport {
         assertEquals(9, moduleIds(feed).size());
         assertEquals("mpc-overview", moduleIds(feed).get(0));
         JsonObject first = feed.getAsJsonObject("feed").getAsJsonArray("entry").get(0).getAsJsonObject();
-        assertEquals(catalog.module("mpc-overview", "es").orElseThrow().content().title(),
+        assertEquals(catalog.view("es").module("mpc-overview").orElseThrow().content().title(),
                 first.getAsJsonObject("title").get("_value").getAsString());
         String href = first.getAsJsonArray("link").get(0).getAsJsonObject().get("href").getAsString();
         assertTrue(href, href.endsWith("/careleaf/modules/mpc-overview?lang=es"));
@@ -77,7 +77,7 @@ public class StandardsIT extends CareleafTestSupport {
         Document xml = f.newDocumentBuilder().parse(new ByteArrayInputStream(a.body().getBytes(StandardCharsets.UTF_8)));
         assertEquals("http://www.w3.org/2005/Atom", xml.getDocumentElement().getNamespaceURI());
         int entries = xml.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength();
-        assertEquals(catalog.modulesForCode("2.16.840.1.113883.6.73", "L02BB04", "en").size(), entries);
+        assertEquals(catalog.view("en").modulesFor(java.util.List.of(new org.careleaf.model.Code("2.16.840.1.113883.6.73", "L02BB04", null)), java.util.List.of()).modules().size(), entries);
         assertTrue(a.body().contains("mpc-hormone-therapy"));
     }
 
@@ -89,8 +89,8 @@ public class StandardsIT extends CareleafTestSupport {
         assertEquals(List.of("mpc-outlook"), moduleIds(a.json().getAsJsonObject()));
         Answer therapy = get("/careleaf/api/infobutton?mainSearchCriteria.v.c=C61&mainSearchCriteria.v.cs=" + ICD10CM
                 + "&subTopic.v.c=Q000628&subTopic.v.cs=2.16.840.1.113883.6.177");
-        List<String> expected = catalog.modulesForCode(ICD10CM, "C61",
-                new org.careleaf.model.Code("2.16.840.1.113883.6.177", "Q000628", "therapy"), "en").stream()
+        List<String> expected = catalog.view("en").modulesFor(List.of(new org.careleaf.model.Code(ICD10CM, "C61", null)),
+                List.of(new org.careleaf.model.Code("2.16.840.1.113883.6.177", "Q000628", "therapy"))).modules().stream()
                 .map(v -> v.id()).toList();
         assertEquals(expected, moduleIds(therapy.json().getAsJsonObject()));
         assertTrue(expected.contains("mpc-radiation") && !expected.contains("mpc-living-well"));

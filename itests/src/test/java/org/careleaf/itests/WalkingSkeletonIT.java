@@ -34,10 +34,10 @@ public class WalkingSkeletonIT extends CareleafTestSupport {
 
     @Test
     public void catalogServesTheOverviewFromItsContentBundle() {
-        ModuleView overview = catalog.module("mpc-overview", "en").orElseThrow();
+        ModuleView overview = catalog.view("en").module("mpc-overview").orElseThrow();
         assertEquals("en", overview.locale());
         assertFalse(overview.content().sections().isEmpty());
-        assertEquals(9, catalog.modules("en").size());
+        assertEquals(9, catalog.view("en").modules().size());
 
         Answer list = get("/careleaf/api/modules");
         assertEquals(200, list.status());
@@ -75,7 +75,7 @@ public class WalkingSkeletonIT extends CareleafTestSupport {
 
         overview.uninstall();
         assertTrue(context.getServiceReferences(EducationModule.class, "(careleaf.module.id=mpc-overview)").isEmpty());
-        assertTrue(catalog.module("mpc-overview", "en").isEmpty());
+        assertTrue(catalog.view("en").module("mpc-overview").isEmpty());
         assertEquals(404, get("/careleaf/api/modules/mpc-overview").status());
         assertEquals(8, get("/careleaf/api/modules").json().getAsJsonObject().getAsJsonArray("modules").size());
         assertEquals("other modules are untouched", 200, get("/careleaf/api/modules/mpc-outlook").status());
@@ -85,6 +85,6 @@ public class WalkingSkeletonIT extends CareleafTestSupport {
         assertEquals(1, context.getServiceReferences(EducationModule.class, "(careleaf.module.id=mpc-overview)").size());
         assertEquals(200, get("/careleaf/api/modules/mpc-overview").status());
         assertEquals(9, get("/careleaf/api/modules").json().getAsJsonObject().getAsJsonArray("modules").size());
-        assertNull("no problem was reported", catalog.problems().stream().findFirst().orElse(null));
+        assertNull("no problem was reported", catalog.view(null).problems().stream().findFirst().orElse(null));
     }
 }

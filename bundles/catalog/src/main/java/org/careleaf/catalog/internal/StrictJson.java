@@ -10,7 +10,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
-import com.google.gson.internal.LazilyParsedNumber;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 
@@ -84,7 +83,7 @@ final class StrictJson {
                 return new JsonPrimitive(in.nextString());
             }
             case NUMBER -> {
-                return new JsonPrimitive(new LazilyParsedNumber(in.nextString()));
+                return new JsonPrimitive(new java.math.BigDecimal(in.nextString()));
             }
             case BOOLEAN -> {
                 return new JsonPrimitive(in.nextBoolean());

@@ -25,7 +25,7 @@ public class ListCommand implements Action {
         table.column("Grade (en)");
         table.column("Bundle");
         for (ModuleStatus m : admin.modules()) {
-            table.addRow().addContent(m.id(), m.version(), m.state(), String.join(" ", m.locales()),
+            table.addRow().addContent(m.id(), m.version(), m.state().name().toLowerCase(java.util.Locale.ROOT), String.join(" ", m.locales()),
                     m.readability() == null ? "-" : String.format("%.1f", m.readability()), m.bundle());
         }
         table.print(System.out);

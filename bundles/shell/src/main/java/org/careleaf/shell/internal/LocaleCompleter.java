@@ -19,6 +19,6 @@ public class LocaleCompleter implements Completer {
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        return new StringsCompleter(catalog.locales()).complete(session, commandLine, candidates);
+        return new StringsCompleter(catalog.view(null).locales()).complete(session, commandLine, candidates);
     }
 }

@@ -17,7 +17,7 @@ public class ProblemsCommand implements Action {
 
     @Override
     public Object execute() {
-        if (catalog.problems().isEmpty()) {
+        if (catalog.view(null).problems().isEmpty()) {
             System.out.println("No problems: every installed document is served as shipped.");
             return null;
         }
@@ -27,7 +27,7 @@ public class ProblemsCommand implements Action {
         table.column("File");
         table.column("Path");
         table.column("Problem").maxSize(100).wrap();
-        for (Problem p : catalog.problems()) {
+        for (Problem p : catalog.view(null).problems()) {
             table.addRow().addContent(p.at(), p.bundle(), p.file(), p.path(), p.message());
         }
         table.print(System.out);

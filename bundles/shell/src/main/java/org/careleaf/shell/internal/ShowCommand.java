@@ -37,9 +37,10 @@ public class ShowCommand implements Action {
         ModuleStatus status = admin.modules().stream().filter(m -> m.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no module has the id '" + id + "'"));
         System.out.println(status.id() + " " + status.version() + " — " + status.title());
-        System.out.println("State:       " + status.state() + " (from " + status.bundle() + ")");
+        System.out.println("State:       " + status.state().name().toLowerCase(java.util.Locale.ROOT) + " (from "
+                + status.bundle() + ")");
         status.problems().forEach(p -> System.out.println("Problem:     " + p));
-        ModuleView v = catalog.module(id, lang).orElse(null);
+        ModuleView v = catalog.view(lang).module(id).orElse(null);
         if (v == null) {
             System.out.println("Not served (disabled).");
             return null;
@@ -53,7 +54,7 @@ public class ShowCommand implements Action {
         System.out.println("Readability: " + (v.readability().score() == null ? "no standard formula"
                 : v.readability().formula() + " " + v.readability().score()));
         System.out.println("Sections:");
-        for (Section s : v.content().sections()) {
+        for (Section s : v.content().parts()) {
             System.out.println("  " + s.id() + ": " + s.title() + " (" + s.blocks().size() + " blocks)");
         }
         System.out.println("Sources:");

@@ -23,7 +23,10 @@ public class TranslationsCommand implements Action {
 
     @Override
     public Object execute() {
-        List<Completeness> all = catalog.completeness();
+        List<Completeness> all = new java.util.ArrayList<>();
+        for (String l : catalog.view(null).locales()) {
+            all.addAll(catalog.view(l).completeness());
+        }
         List<String> locales = all.stream().map(Completeness::locale).distinct().sorted().toList();
         Map<String, Map<String, Completeness>> byModule = new LinkedHashMap<>();
         for (Completeness c : all) {

@@ -21,6 +21,7 @@ import org.careleaf.admin.Actor;
 import org.careleaf.admin.AuditEntry;
 import org.careleaf.admin.CatalogAdmin;
 import org.careleaf.admin.ModuleStatus;
+import org.careleaf.model.CatalogView;
 import org.careleaf.model.Completeness;
 import org.careleaf.model.EducationCatalog;
 import org.careleaf.model.Problem;
@@ -178,7 +179,7 @@ public class AdminServlet extends HttpServlet {
             String action = m.enabled() ? "disable" : "enable";
             h.append("<tr><th scope=\"row\">").append(Html.escape(m.id())).append("<br>")
                     .append(Html.escape(m.title())).append("</th><td>").append(Html.escape(m.version()))
-                    .append("</td><td>").append(Html.escape(m.state())).append("</td><td>")
+                    .append("</td><td>").append(Html.escape(WebJson.name(m.state()))).append("</td><td>")
                     .append(Html.escape(String.join(" ", m.locales()))).append("</td><td>")
                     .append(m.readability() == null ? "-" : String.format("%.1f", m.readability()))
                     .append("</td><td><form method=\"post\" action=\"/careleaf/admin/modules/")
@@ -189,20 +190,26 @@ public class AdminServlet extends HttpServlet {
         }
         h.append("</tbody></table>");
 
-        List<Problem> problems = catalog.problems();
+        CatalogView view = catalog.view(null);
+        List<Problem> problems = view.problems();
         h.append("<h2>Problems</h2>");
         if (problems.isEmpty()) {
             h.append("<p>None: every installed document is served as shipped.</p>");
         } else {
             h.append("<ul>");
-            problems.forEach(p -> h.append("<li>").append(Html.escape(p.at() + " " + p.describe())).append("</li>"));
+            problems.forEach(p -> h.append("<li>").append(Html.escape((p.at() == null ? "" : p.at() + " ") + p.describe()))
+                    .append("</li>"));
             h.append("</ul>");
         }
 
         h.append("<h2>Translations</h2>");
         Map<String, Map<String, Completeness>> matrix = new TreeMap<>();
-        catalog.completeness().forEach(c -> matrix.computeIfAbsent(c.module(), k -> new TreeMap<>()).put(c.locale(), c));
-        List<String> locales = catalog.completeness().stream().map(Completeness::locale).distinct().sorted().toList();
+        List<Completeness> all = new java.util.ArrayList<>();
+        for (String l : view.locales()) {
+            all.addAll(catalog.view(l).completeness());
+        }
+        all.forEach(c -> matrix.computeIfAbsent(c.module(), k -> new TreeMap<>()).put(c.locale(), c));
+        List<String> locales = all.stream().map(Completeness::locale).distinct().sorted().toList();
         h.append("<table><thead><tr><th scope=\"col\">Module</th>");
         locales.forEach(l -> h.append("<th scope=\"col\">").append(Html.escape(l)).append("</th>"));
         h.append("</tr></thead><tbody>");

@@ -29,7 +29,7 @@ final class ApiJson {
 
     static JsonObject translation(ModuleView v) {
         JsonObject t = new JsonObject();
-        t.addProperty("status", v.translationStatus());
+        t.addProperty("status", WebJson.name(v.translationStatus()));
         t.add("fallback", WebJson.GSON.toJsonTree(v.fallbackIds()));
         t.add("stale", WebJson.GSON.toJsonTree(v.staleIds()));
         return t;
@@ -45,8 +45,8 @@ final class ApiJson {
         o.addProperty("category", WebJson.name(v.content().category()));
         o.addProperty("order", v.content().order());
         o.addProperty("locale", v.locale());
-        o.addProperty("translationStatus", v.translationStatus());
-        o.addProperty("reviewStatus", v.content().review().status());
+        o.addProperty("translationStatus", WebJson.name(v.translationStatus()));
+        o.addProperty("reviewStatus", WebJson.name(v.content().review().status()));
         o.addProperty("url", BASE + "/api/modules/" + v.id() + "?lang=" + v.requested());
         o.addProperty("viewerUrl", viewerUrl(v.id(), v.requested()));
         return o;

@@ -11,7 +11,10 @@ import javax.servlet.http.HttpServletResponse;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import org.careleaf.model.CatalogView;
+import org.careleaf.model.Code;
 import org.careleaf.model.Completeness;
+import org.careleaf.model.LanguageSummary;
 import org.careleaf.model.EducationCatalog;
 import org.careleaf.model.ModuleView;
 import org.osgi.service.component.annotations.Component;
@@ -66,11 +69,11 @@ public class ApiServlet extends HttpServlet {
     }
 
     private void list(HttpServletRequest req, HttpServletResponse resp, String languages) throws IOException {
-        long revision = catalog.revision();
-        String locale = catalog.resolveLocale(languages);
-        RenderCache.Rendered r = cache.get(revision, "list|" + locale, () -> {
-            List<ModuleView> views = catalog.modules(locale);
-            return RenderCache.of(WebJson.GSON.toJson(ApiJson.list(locale, views, catalog.locales())), locale);
+        CatalogView view = catalog.view(languages);
+        String locale = view.locale();
+        RenderCache.Rendered r = cache.get(view.revision(), "list|" + locale, () -> {
+            List<ModuleView> views = view.modules();
+            return RenderCache.of(WebJson.GSON.toJson(ApiJson.list(locale, views, view.locales())), locale);
         });
         Requests.send(req, resp, r, JSON);
     }
@@ -89,10 +92,11 @@ public class ApiServlet extends HttpServlet {
                     "error.bad-parameter");
             return;
         }
-        long revision = catalog.revision();
-        String locale = catalog.resolveLocale(languages);
-        RenderCache.Rendered r = cache.get(revision, "code|" + locale + "|" + system + "|" + code.toUpperCase(), () -> {
-            JsonObject o = ApiJson.list(locale, catalog.modulesForCode(system, code, locale), catalog.locales());
+        CatalogView view = catalog.view(languages);
+        String locale = view.locale();
+        RenderCache.Rendered r = cache.get(view.revision(), "code|" + locale + "|" + system + "|" + code.toUpperCase(), () -> {
+            JsonObject o = ApiJson.list(locale, view.modulesFor(List.of(new Code(system, code, null)), List.of()).modules(),
+                    view.locales());
             o.addProperty("system", system);
             o.addProperty("code", code);
             return RenderCache.of(WebJson.GSON.toJson(o), locale);
@@ -101,23 +105,22 @@ public class ApiServlet extends HttpServlet {
     }
 
     private void languages(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        RenderCache.Rendered r = cache.get(catalog.revision(), "languages", () -> {
+        CatalogView view = catalog.view(null);
+        RenderCache.Rendered r = cache.get(view.revision(), "languages", () -> {
             JsonObject o = new JsonObject();
-            o.addProperty("default", catalog.resolveLocale(null));
+            o.addProperty("default", view.defaultLocale());
             JsonArray list = new JsonArray();
-            List<Completeness> all = catalog.completeness();
-            for (String locale : catalog.locales()) {
+            for (LanguageSummary s : view.languages()) {
                 JsonObject l = new JsonObject();
-                l.addProperty("locale", locale);
-                List<Completeness> mine = all.stream().filter(c -> c.locale().equals(locale)).toList();
-                if (mine.isEmpty()) {
+                l.addProperty("locale", s.locale());
+                if (s.source()) {
                     l.addProperty("source", true);
                 } else {
-                    l.addProperty("modules", mine.size());
-                    l.addProperty("parts", mine.stream().mapToInt(Completeness::total).sum());
-                    l.addProperty("translated", mine.stream().mapToInt(Completeness::translated).sum());
-                    l.addProperty("stale", mine.stream().mapToInt(Completeness::stale).sum());
-                    l.addProperty("missing", mine.stream().mapToInt(Completeness::missing).sum());
+                    l.addProperty("modules", s.modules());
+                    l.addProperty("parts", s.parts());
+                    l.addProperty("translated", s.translated());
+                    l.addProperty("stale", s.stale());
+                    l.addProperty("missing", s.missing());
                 }
                 list.add(l);
             }
@@ -128,9 +131,14 @@ public class ApiServlet extends HttpServlet {
     }
 
     private void translations(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        RenderCache.Rendered r = cache.get(catalog.revision(), "translations", () -> {
+        CatalogView any = catalog.view(null);
+        RenderCache.Rendered r = cache.get(any.revision(), "translations", () -> {
             JsonObject o = new JsonObject();
-            o.add("translations", WebJson.GSON.toJsonTree(catalog.completeness()));
+            List<Completeness> all = new java.util.ArrayList<>();
+            for (String l : any.locales()) {
+                all.addAll(catalog.view(l).completeness());
+            }
+            o.add("translations", WebJson.GSON.toJsonTree(all));
             return RenderCache.of(WebJson.GSON.toJson(o), null);
         });
         Requests.send(req, resp, r, JSON);
@@ -143,9 +151,9 @@ public class ApiServlet extends HttpServlet {
                     + "at most " + Requests.MAX_ID + " characters", "error.bad-parameter");
             return;
         }
-        long revision = catalog.revision();
-        String locale = catalog.resolveLocale(languages);
-        RenderCache.Rendered r = cache.get(revision, "module|" + locale + "|" + id, () -> catalog.module(id, locale)
+        CatalogView view = catalog.view(languages);
+        String locale = view.locale();
+        RenderCache.Rendered r = cache.get(view.revision(), "module|" + locale + "|" + id, () -> view.module(id)
                 .map(v -> RenderCache.of(WebJson.GSON.toJson(ApiJson.module(v)), v.locale()))
                 .orElse(null));
         if (r == null) {
@@ -161,8 +169,9 @@ public class ApiServlet extends HttpServlet {
             String readerKey) throws IOException {
         String lang = req.getParameter("lang");
         String preference = lang != null && Requests.isLanguageTag(lang) ? lang : req.getHeader("Accept-Language");
-        String locale = catalog.resolveLocale(preference);
-        UiStrings ui = UiStrings.of(locale, catalog.viewerText(locale));
+        CatalogView view = catalog.view(preference);
+        String locale = view.locale();
+        UiStrings ui = UiStrings.of(locale, view.viewerText());
         JsonErrors.send(resp, status, code, message, new JsonErrors.ReaderText(ui.text(readerKey), ui.lang(readerKey)));
     }
 }

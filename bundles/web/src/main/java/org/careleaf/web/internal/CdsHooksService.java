@@ -22,7 +22,8 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 
-import org.careleaf.model.EducationCatalog;
+import org.careleaf.model.CatalogView;
+import org.careleaf.model.Code;
 import org.careleaf.model.ModuleView;
 
 /**
@@ -353,15 +354,10 @@ final class CdsHooksService {
      * The cards: the modules carrying any of the request's codes, in module order, at most
      * {@link #MAX_CARDS}, in {@code locale}; links are made absolute with {@code origin}.
      */
-    static JsonObject cards(HookRequest request, EducationCatalog catalog, String locale, String origin) {
-        Map<String, ModuleView> found = new LinkedHashMap<>();
-        for (Coding c : request.codings()) {
-            for (ModuleView v : catalog.modulesForCode(c.system(), c.code(), locale)) {
-                found.putIfAbsent(v.id(), v);
-            }
-        }
-        List<ModuleView> views = new ArrayList<>(found.values());
-        views.sort(Comparator.comparingInt((ModuleView v) -> v.content().order()).thenComparing(ModuleView::id));
+    static JsonObject cards(HookRequest request, CatalogView view, String origin) {
+        String locale = view.locale();
+        List<Code> codes = request.codings().stream().map(c -> new Code(c.system(), c.code(), null)).toList();
+        List<ModuleView> views = view.modulesFor(codes, List.of()).modules();
         JsonArray cards = new JsonArray();
         for (ModuleView v : views.subList(0, Math.min(MAX_CARDS, views.size()))) {
             cards.add(card(request, v, locale, origin));

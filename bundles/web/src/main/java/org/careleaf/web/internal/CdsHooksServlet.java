@@ -14,6 +14,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.careleaf.model.CatalogView;
 import org.careleaf.model.EducationCatalog;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,7 +50,7 @@ public class CdsHooksServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo();
         if (path == null || path.equals("/")) {
-            RenderCache.Rendered r = cache.get(catalog.revision(), "discovery",
+            RenderCache.Rendered r = cache.get(catalog.view(null).revision(), "discovery",
                     () -> RenderCache.of(WebJson.GSON.toJson(CdsHooksService.discovery()), null));
             Requests.send(req, resp, r, JSON);
         } else if (path.equals(SERVICE_PATH)) {
@@ -95,8 +96,9 @@ public class CdsHooksServlet extends HttpServlet {
             JsonErrors.send(resp, e.status(), e.code(), e.getMessage());
             return;
         }
-        String locale = catalog.resolveLocale(languages);
-        byte[] answer = WebJson.GSON.toJson(CdsHooksService.cards(hook, catalog, locale, origin))
+        CatalogView view = catalog.view(languages);
+        String locale = view.locale();
+        byte[] answer = WebJson.GSON.toJson(CdsHooksService.cards(hook, view, origin))
                 .getBytes(StandardCharsets.UTF_8);
         // cards follow from one patient's chart: no cache may keep them
         resp.setHeader("Cache-Control", "no-store");

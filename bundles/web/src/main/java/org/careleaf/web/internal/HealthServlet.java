@@ -12,7 +12,9 @@ import javax.servlet.http.HttpServletResponse;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import org.careleaf.model.CatalogView;
 import org.careleaf.model.EducationCatalog;
+import org.careleaf.model.Readiness;
 import org.careleaf.model.Problem;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,17 +51,24 @@ public class HealthServlet extends HttpServlet {
             o.addProperty("reason", "the Careleaf catalog is not running");
             status = 503;
         } else {
-            int modules = c.modules(null).size();
-            List<Problem> problems = c.problems();
-            String state = modules == 0 ? "down" : problems.isEmpty() ? "ok" : "degraded";
-            status = modules == 0 ? 503 : 200;
+            CatalogView view = c.view(null);
+            int modules = view.size();
+            List<Problem> problems = view.problems();
+            Readiness readiness = view.readiness();
+            String state = !readiness.ready() ? "starting" : modules == 0 ? "down" : problems.isEmpty() ? "ok" : "degraded";
+            status = !readiness.ready() || modules == 0 ? 503 : 200;
             o.addProperty("status", state);
-            if (modules == 0) {
+            if (!readiness.ready()) {
+                o.addProperty("reason", readiness.reason());
+                o.addProperty("loaded", readiness.loaded());
+                o.addProperty("expected", readiness.expected());
+                resp.setHeader("Retry-After", "2");
+            } else if (modules == 0) {
                 o.addProperty("reason", "no module is installed and enabled");
             }
             o.addProperty("modules", modules);
-            o.add("locales", WebJson.GSON.toJsonTree(c.locales()));
-            o.addProperty("revision", c.revision());
+            o.add("locales", WebJson.GSON.toJsonTree(view.locales()));
+            o.addProperty("revision", view.revision());
             JsonArray ps = new JsonArray();
             for (Problem p : problems) {
                 ps.add(WebJson.GSON.toJsonTree(p));

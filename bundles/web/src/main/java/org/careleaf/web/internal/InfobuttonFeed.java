@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +13,10 @@ import java.util.stream.Collectors;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import org.careleaf.model.EducationCatalog;
+import org.careleaf.model.CatalogView;
+import org.careleaf.model.Code;
+import org.careleaf.model.CodeMatch;
+import org.careleaf.model.CodeSystems;
 import org.careleaf.model.ModuleView;
 
 /**
@@ -30,19 +31,6 @@ final class InfobuttonFeed {
     static final String TITLE = "Careleaf patient education";
     static final String AUTHOR = "Careleaf";
     private static final String EPOCH = "1970-01-01T00:00:00Z";
-
-    /**
-     * The code systems the catalog indexes, by OID (as the catalog's code-system table has them), so that
-     * a code in any other system gets a note rather than a silent empty answer.
-     */
-    static final Map<String, String> SYSTEMS = Map.of(
-            "2.16.840.1.113883.6.90", "ICD-10-CM",
-            "2.16.840.1.113883.6.3", "ICD-10",
-            "2.16.840.1.113883.6.96", "SNOMED CT",
-            "2.16.840.1.113883.6.73", "ATC",
-            "2.16.840.1.113883.6.88", "RxNorm",
-            "2.16.840.1.113883.6.1", "LOINC",
-            "2.16.840.1.113883.6.69", "NDC");
 
     /** One module in the feed. {@code locale} is the language the module's text is served in. */
     record Entry(String id, String moduleId, String title, String summary, String viewerUrl, String apiUrl,
@@ -64,69 +52,39 @@ final class InfobuttonFeed {
      * Finds the modules for the request's codes in {@code locale} (one of the catalog's languages) and
      * builds the feed; links are made absolute with {@code origin} ({@code http://host:port}).
      */
-    static Feed build(InfobuttonRequest req, EducationCatalog catalog, String locale, String origin) {
+    static Feed build(InfobuttonRequest req, CatalogView view, String origin) {
+        String locale = view.locale();
         List<String> notes = new ArrayList<>();
-        Map<String, ModuleView> found = new LinkedHashMap<>();
-        for (InfobuttonRequest.Coded c : req.criteria()) {
-            if (!SYSTEMS.containsKey(c.system())) {
-                notes.add("Code system " + c.system() + " (sent with " + c.parameter() + "=" + c.code()
-                        + ") is not one Careleaf indexes: "
-                        + SYSTEMS.values().stream().sorted().collect(Collectors.joining(", ")) + ".");
-                continue;
-            }
-            for (ModuleView v : catalog.modulesForCode(c.system(), c.code(), locale)) {
-                found.putIfAbsent(v.id(), v);
-            }
+        List<Code> codes = req.criteria().stream().map(c -> new Code(c.system(), c.code(), c.displayName())).toList();
+        List<Code> subTopics = req.subTopics().stream().map(c -> new Code(c.system(), c.code(), c.displayName())).toList();
+        CodeMatch match = view.modulesFor(codes, subTopics);
+        for (Code c : match.unknownSystems()) {
+            notes.add("Code system " + c.system() + " (sent with code " + c.code() + ") is not one Careleaf indexes: "
+                    + String.join(", ", CodeSystems.names()) + ".");
         }
-        List<ModuleView> views = new ArrayList<>(found.values());
-        views.sort(Comparator.comparingInt((ModuleView v) -> v.content().order()).thenComparing(ModuleView::id));
-        views = filterBySubTopic(views, catalog.modules(locale), req.subTopics(), notes);
-
+        for (Code s : match.ignoredSubtopics()) {
+            notes.add("Subtopic " + s.code() + (s.system() == null ? "" : " (" + s.system() + ")")
+                    + " is not one any Careleaf module answers, so it did not narrow the answer.");
+        }
         String base = origin + ApiJson.BASE + "/";
         List<Entry> entries = new ArrayList<>();
-        for (ModuleView v : views) {
+        for (ModuleView v : match.modules()) {
             String updated = dateTime(v.content().review() == null ? null : v.content().review().writtenOn())
                     .orElse(EPOCH);
             entries.add(new Entry(uuid("careleaf-module\n" + v.id() + "\n" + v.locale()), v.id(),
                     PlainText.of(v.content().title()), PlainText.of(v.content().summary()),
                     origin + ApiJson.viewerUrl(v.id(), v.requested()),
                     origin + ApiJson.BASE + "/api/modules/" + v.id() + "?lang=" + v.requested(), v.locale(),
-                    v.translationStatus(), updated));
+                    WebJson.name(v.translationStatus()), updated));
         }
         String updated = entries.stream().map(Entry::updated).max(String::compareTo)
-                .orElseGet(() -> latestWritten(catalog, locale));
+                .orElseGet(() -> latestWritten(view));
         return new Feed(uuid("careleaf-feed\n" + req.cacheKey() + "\n" + locale), locale, base, subtitle(req),
                 updated, categories(req), notes, entries);
     }
 
-    /**
-     * Keeps the modules that declare any of the subtopics (their {@code subtopics}). A subtopic that no
-     * enabled module declares is reported, not applied: an unfiltered answer serves the reader better
-     * than none.
-     */
-    private static List<ModuleView> filterBySubTopic(List<ModuleView> views, List<ModuleView> all,
-            List<InfobuttonRequest.Coded> subTopics, List<String> notes) {
-        List<InfobuttonRequest.Coded> known = new ArrayList<>();
-        for (InfobuttonRequest.Coded s : subTopics) {
-            if (all.stream().anyMatch(v -> answers(v, s))) {
-                known.add(s);
-            } else {
-                notes.add("Subtopic " + s.code() + (s.system() == null ? "" : " (" + s.system() + ")")
-                        + " is not one any Careleaf module answers, so it did not narrow the answer.");
-            }
-        }
-        if (known.isEmpty()) {
-            return views;
-        }
-        return views.stream().filter(v -> known.stream().anyMatch(s -> answers(v, s))).toList();
-    }
-
-    private static boolean answers(ModuleView v, InfobuttonRequest.Coded subTopic) {
-        return v.content().hasSubtopic(subTopic.system(), subTopic.code());
-    }
-
     private static String subtitle(InfobuttonRequest req) {
-        return "Results for " + req.criteria().stream().map(c -> SYSTEMS.getOrDefault(c.system(), c.system()) + " "
+        return "Results for " + req.criteria().stream().map(c -> CodeSystems.name(c.system()).orElse(c.system()) + " "
                 + c.code() + (c.displayName() == null ? "" : " (" + c.displayName() + ")"))
                 .collect(Collectors.joining("; "));
     }
@@ -162,8 +120,8 @@ final class InfobuttonFeed {
         }
     }
 
-    private static String latestWritten(EducationCatalog catalog, String locale) {
-        return catalog.modules(locale).stream()
+    private static String latestWritten(CatalogView view) {
+        return view.modules().stream()
                 .map(v -> dateTime(v.content().review() == null ? null : v.content().review().writtenOn()))
                 .flatMap(Optional::stream).max(String::compareTo).orElse(EPOCH);
     }

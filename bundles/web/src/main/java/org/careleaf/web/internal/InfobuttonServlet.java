@@ -7,7 +7,9 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.careleaf.model.CatalogView;
 import org.careleaf.model.EducationCatalog;
+import org.careleaf.model.Identifiers;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
@@ -52,10 +54,10 @@ public class InfobuttonServlet extends HttpServlet {
             return;
         }
         String header = req.getHeader("Accept-Language");
-        String locale = catalog.resolveLocale(ib.language() != null ? ib.language() : header == null ? "" : header);
-        long revision = catalog.revision();
-        RenderCache.Rendered r = cache.get(revision, ib.cacheKey() + "\n" + locale + "\n" + origin, () -> {
-            InfobuttonFeed.Feed feed = InfobuttonFeed.build(ib, catalog, locale, origin);
+        CatalogView view = catalog.view(Identifiers.languagePreference(ib.language(), header));
+        String locale = view.locale();
+        RenderCache.Rendered r = cache.get(view.revision(), ib.cacheKey() + "\n" + locale + "\n" + origin, () -> {
+            InfobuttonFeed.Feed feed = InfobuttonFeed.build(ib, view, origin);
             return RenderCache.of(ib.atom() ? InfobuttonFeed.atom(feed) : InfobuttonFeed.json(feed), locale);
         });
         Requests.send(req, resp, r, ib.responseType() + ";charset=utf-8");

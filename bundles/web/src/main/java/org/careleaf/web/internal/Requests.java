@@ -1,34 +1,31 @@
 package org.careleaf.web.internal;
 
 import java.io.IOException;
-import java.util.regex.Pattern;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.careleaf.model.Identifiers;
+
 /** Checks of request parameters shared by the web surfaces, and the answer with caching headers. */
 final class Requests {
 
-    static final Pattern MODULE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}");
-    static final int MAX_ID = 64;
+    static final int MAX_ID = Identifiers.MAX_ID;
 
     private Requests() {
     }
 
     static boolean isModuleId(String s) {
-        return s != null && s.length() <= MAX_ID && MODULE_ID.matcher(s).matches();
+        return Identifiers.isId(s);
     }
-
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-]{0,31}");
 
     /** A clinical code as content carries it (C61, 399068003, L02BB04). */
     static boolean isCode(String s) {
-        return s != null && CODE.matcher(s).matches();
+        return Identifiers.isCode(s);
     }
 
     static boolean isLanguageTag(String s) {
-        return s != null && s.length() <= 35 && LANGUAGE_TAG.matcher(s).matches();
+        return Identifiers.isLanguageTag(s);
     }
 
     /**

@@ -16,13 +16,13 @@ import org.careleaf.model.Block;
 import org.careleaf.model.BlockType;
 import org.careleaf.model.CalloutLevel;
 import org.careleaf.model.Category;
-import org.careleaf.model.EducationCatalog;
+import org.careleaf.model.CatalogView;
 import org.careleaf.model.ModuleDocument;
 import org.careleaf.model.ModuleView;
 import org.careleaf.model.Review;
 import org.careleaf.model.Section;
 import org.careleaf.model.Source;
-import org.careleaf.model.TranslationDocument;
+import org.careleaf.model.TranslationStatus;
 
 /**
  * The patient viewer's HTML: the list of topics, one topic, and error pages, in the reader's language.
@@ -40,7 +40,7 @@ final class ViewerPages {
     private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "he", "fa", "ur");
     private static final String MAIN_ID = "cl_main";
 
-    private final EducationCatalog catalog;
+    private final CatalogView view;
     private final String base;
     private final String stylesheet;
 
@@ -48,8 +48,8 @@ final class ViewerPages {
      * @param base the viewer's path, without a trailing slash (e.g. {@code /careleaf})
      * @param stylesheet the href of the stylesheet, versioned so browsers may keep it long
      */
-    ViewerPages(EducationCatalog catalog, String base, String stylesheet) {
-        this.catalog = catalog;
+    ViewerPages(CatalogView view, String base, String stylesheet) {
+        this.view = view;
         this.base = base;
         this.stylesheet = stylesheet;
     }
@@ -57,11 +57,11 @@ final class ViewerPages {
     /** The enabled modules grouped by category, in the reader's language. */
     String index(String locale) {
         Page p = new Page(locale);
-        List<ModuleView> views = catalog.modules(locale);
+        List<ModuleView> views = view.modules();
         StringBuilder main = new StringBuilder();
         main.append("<h1>").append(p.ui("site.title")).append("</h1>\n");
         main.append("<p class=\"tagline\">").append(p.ui("site.tagline")).append("</p>\n");
-        if (views.stream().anyMatch(v -> TranslationDocument.MACHINE_ASSISTED.equals(v.translationStatus()))) {
+        if (views.stream().anyMatch(v -> v.translationStatus() == TranslationStatus.MACHINE_ASSISTED)) {
             main.append("<p class=\"notice translation-notice\" role=\"note\">")
                     .append(p.ui("translation.machine-assisted")).append("</p>\n");
         }
@@ -85,7 +85,7 @@ final class ViewerPages {
 
     private void topicItem(Page p, ModuleView v, StringBuilder out) {
         Set<String> fallback = new HashSet<>(v.fallbackIds());
-        String status = v.translationStatus();
+        String status = WebJson.name(v.translationStatus());
         out.append("<li class=\"topic status-").append(Html.escape(status)).append("\">\n<h3><a")
                 .append(Html.attr("href", moduleHref(v.id(), p.locale)))
                 .append(p.langAttrs(partLang(v, fallback, ModuleView.TITLE_ID), p.locale)).append('>')
@@ -93,7 +93,7 @@ final class ViewerPages {
                 .append(p.langAttrs(partLang(v, fallback, ModuleView.SUMMARY_ID), p.locale)).append('>')
                 .append(Html.inline(v.content().summary())).append("</p>\n");
         // Machine-assisted status is said once above the list; only the exceptions are said per topic.
-        if (ModuleView.MISSING.equals(status) || TranslationDocument.REVIEWED.equals(status)) {
+        if (v.translationStatus() == TranslationStatus.MISSING || v.translationStatus() == TranslationStatus.REVIEWED) {
             out.append("<p class=\"topic-status\">").append(p.ui("translation." + status)).append("</p>\n");
         }
         out.append("</li>\n");
@@ -101,7 +101,7 @@ final class ViewerPages {
 
     /** One module's page, or empty when the module is unknown or disabled. */
     Optional<String> module(String id, String locale) {
-        return catalog.module(id, locale).map(v -> modulePage(v, locale));
+        return view.module(id).map(v -> modulePage(v, locale));
     }
 
     private String modulePage(ModuleView v, String locale) {
@@ -109,7 +109,7 @@ final class ViewerPages {
         ModuleDocument m = v.content();
         Set<String> fallback = new HashSet<>(v.fallbackIds());
         // A module with no translation is English throughout: one notice says so instead of a note per part.
-        boolean notePerPart = !ModuleView.MISSING.equals(v.translationStatus());
+        boolean notePerPart = v.translationStatus() != TranslationStatus.MISSING;
         StringBuilder main = new StringBuilder();
 
         String titleLang = partLang(v, fallback, ModuleView.TITLE_ID);
@@ -144,13 +144,13 @@ final class ViewerPages {
         return p.shell(m.title() + " – " + p.text("site.title"), "/modules/" + v.id(), true, main);
     }
 
-    private static void translationNotice(Page p, String status, StringBuilder out) {
-        if (ModuleView.SOURCE.equals(status)) {
+    private static void translationNotice(Page p, TranslationStatus status, StringBuilder out) {
+        if (status == TranslationStatus.SOURCE) {
             return;
         }
         String key = switch (status) {
-            case ModuleView.MISSING -> "translation.missing";
-            case TranslationDocument.REVIEWED -> "translation.reviewed";
+            case MISSING, AWAITING_APPROVAL -> "translation.missing";
+            case REVIEWED -> "translation.reviewed";
             default -> "translation.machine-assisted";
         };
         out.append("<p class=\"notice translation-notice\" role=\"note\">").append(p.ui(key)).append("</p>\n");
@@ -377,7 +377,7 @@ final class ViewerPages {
 
         Page(String locale) {
             this.locale = locale;
-            this.ui = UiStrings.of(locale, catalog.viewerText(locale));
+            this.ui = UiStrings.of(locale, view.viewerText());
         }
 
         String text(String key) {
@@ -477,7 +477,7 @@ final class ViewerPages {
         private void switcher(String path, StringBuilder h) {
             h.append("<nav class=\"languages\" aria-labelledby=\"cl_languages\">\n<p id=\"cl_languages\" ")
                     .append("class=\"languages-label\">").append(ui("nav.language")).append("</p>\n<ul>\n");
-            for (String l : catalog.locales()) {
+            for (String l : view.locales()) {
                 h.append("<li><a").append(Html.attr("href", base + path + "?lang=" + l))
                         .append(Html.attr("lang", l)).append(Html.attr("hreflang", l));
                 if (isRightToLeft(l) != isRightToLeft(locale)) {

@@ -14,6 +14,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.careleaf.model.CatalogView;
 import org.careleaf.model.EducationCatalog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -83,7 +84,7 @@ public class ViewerServlet extends HttpServlet {
             resp.setContentLength(0);
         } else {
             resp.setHeader("Allow", ALLOW);
-            sendError(req, resp, 405, "error.bad-parameter", catalog.resolveLocale(acceptLanguage(req)));
+            sendError(req, resp, 405, "error.bad-parameter", catalog.view(acceptLanguage(req)));
         }
     }
 
@@ -103,36 +104,37 @@ public class ViewerServlet extends HttpServlet {
         String preference = acceptLanguage(req);
         if (lang != null && !lang.isEmpty()) {
             if (!Requests.isLanguageTag(lang)) {
-                sendError(req, resp, 400, "error.bad-language", catalog.resolveLocale(preference));
+                sendError(req, resp, 400, "error.bad-language", catalog.view(preference));
                 return;
             }
             preference = lang;
         }
-        String locale = catalog.resolveLocale(preference);
+        CatalogView view = catalog.view(preference);
+        String locale = view.locale();
         if (path.equals("/")) {
-            page(req, resp, "index|" + locale, () -> pages(base).index(locale), locale);
+            page(req, resp, view, "index|" + locale, () -> pages(view, base).index(locale), locale);
         } else if (path.startsWith(MODULES_PATH) && Requests.isModuleId(path.substring(MODULES_PATH.length()))) {
             String id = path.substring(MODULES_PATH.length());
-            if (!page(req, resp, "module|" + locale + "|" + id, () -> pages(base).module(id, locale).orElse(null),
-                    locale)) {
-                sendError(req, resp, 404, "error.unknown-module", locale);
+            if (!page(req, resp, view, "module|" + locale + "|" + id,
+                    () -> pages(view, base).module(id, locale).orElse(null), locale)) {
+                sendError(req, resp, 404, "error.unknown-module", view);
             }
         } else if (path.startsWith(MODULES_PATH)) {
-            sendError(req, resp, 404, "error.unknown-module", locale);
+            sendError(req, resp, 404, "error.unknown-module", view);
         } else {
-            sendError(req, resp, 404, "error.not-found", locale);
+            sendError(req, resp, 404, "error.not-found", view);
         }
     }
 
-    private ViewerPages pages(String base) {
-        return new ViewerPages(catalog, base, base + STYLESHEET_PATH + "?v=" + STYLESHEET_VERSION);
+    private ViewerPages pages(CatalogView view, String base) {
+        return new ViewerPages(view, base, base + STYLESHEET_PATH + "?v=" + STYLESHEET_VERSION);
     }
 
     /** Sends a page from the cache, rendering it first if need be; false when there is no such page. */
-    private boolean page(HttpServletRequest req, HttpServletResponse resp, String key,
+    private boolean page(HttpServletRequest req, HttpServletResponse resp, CatalogView view, String key,
             Supplier<String> render, String locale) throws IOException {
         String cacheKey = req.getContextPath() + "|" + key;
-        RenderCache.Rendered r = cache.get(catalog.revision(), cacheKey, () -> {
+        RenderCache.Rendered r = cache.get(view.revision(), cacheKey, () -> {
             String html = render.get();
             return html == null ? null : RenderCache.of(html, locale);
         });
@@ -148,11 +150,12 @@ public class ViewerServlet extends HttpServlet {
      * message and language is cached, however many different bad requests arrive.
      */
     private void sendError(HttpServletRequest req, HttpServletResponse resp, int status, String messageKey,
-            String locale) throws IOException {
+            CatalogView view) throws IOException {
         String base = req.getContextPath() + req.getServletPath();
-        RenderCache.Rendered r = cache.get(catalog.revision(),
+        String locale = view.locale();
+        RenderCache.Rendered r = cache.get(view.revision(),
                 req.getContextPath() + "|error|" + status + "|" + messageKey + "|" + locale,
-                () -> RenderCache.of(pages(base).error(locale, messageKey), locale));
+                () -> RenderCache.of(pages(view, base).error(locale, messageKey), locale));
         resp.setStatus(status);
         resp.setContentType(HTML);
         resp.setHeader("Cache-Control", "no-store");
@@ -175,7 +178,7 @@ public class ViewerServlet extends HttpServlet {
     private void stylesheet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String v = req.getParameter("v");
         if (v != null && !VERSION.matcher(v).matches()) {
-            sendError(req, resp, 400, "error.bad-parameter", catalog.resolveLocale(acceptLanguage(req)));
+            sendError(req, resp, 400, "error.bad-parameter", catalog.view(acceptLanguage(req)));
             return;
         }
         resp.setHeader("ETag", STYLESHEET.etag());

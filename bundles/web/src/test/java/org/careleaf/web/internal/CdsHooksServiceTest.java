@@ -1,5 +1,7 @@
 package org.careleaf.web.internal;
 
+import org.careleaf.catalog.internal.library.TestCatalog;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class CdsHooksServiceTest {
 
     private static final String ORIGIN = "http://ehr.example.org:8181";
-    private final InMemoryCatalog catalog = InMemoryCatalog.clinicalCodes();
+    private final TestCatalog catalog = InMemoryCatalog.clinicalCodes();
 
     static String condition(String system, String code) {
         return """
@@ -51,7 +53,7 @@ class CdsHooksServiceTest {
             medication("http://www.whocc.no/atc", "L02BB04"));
 
     private JsonArray cards(String body, String locale) throws RequestRejected {
-        return CdsHooksService.cards(CdsHooksService.parse(body), catalog, locale, ORIGIN).getAsJsonArray("cards");
+        return CdsHooksService.cards(CdsHooksService.parse(body), catalog.view(locale), ORIGIN).getAsJsonArray("cards");
     }
 
     private static List<String> links(JsonArray cards) {

@@ -1,5 +1,7 @@
 package org.careleaf.web.internal;
 
+import org.careleaf.catalog.internal.library.TestCatalog;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +30,7 @@ class InfobuttonFeedTest {
 
     private static final String ICD = "2.16.840.1.113883.6.90";
     private static final String ORIGIN = "https://ehr.example.org:8443";
-    private final InMemoryCatalog catalog = InMemoryCatalog.clinicalCodes();
+    private final TestCatalog catalog = InMemoryCatalog.clinicalCodes();
 
     private static InfobuttonRequest request(String... nameValue) throws RequestRejected {
         Map<String, String[]> m = new LinkedHashMap<>();
@@ -39,8 +41,7 @@ class InfobuttonFeedTest {
     }
 
     private JsonObject jsonFeed(InfobuttonRequest r) {
-        String locale = catalog.resolveLocale(r.language());
-        String json = InfobuttonFeed.json(InfobuttonFeed.build(r, catalog, locale, ORIGIN));
+        String json = InfobuttonFeed.json(InfobuttonFeed.build(r, catalog.view(r.language()), ORIGIN));
         return JsonParser.parseString(json).getAsJsonObject().getAsJsonObject("feed");
     }
 
@@ -151,7 +152,7 @@ class InfobuttonFeedTest {
         InfobuttonRequest r = request("mainSearchCriteria.v.c", "C61", "mainSearchCriteria.v.cs", ICD,
                 "mainSearchCriteria.v.dn", "<b>prostate</b> & \"friends\"", "knowledgeResponseType", "text/xml",
                 "informationRecipient.languageCode.c", "es", "subTopic.v.c", "Q999999");
-        String xml = InfobuttonFeed.atom(InfobuttonFeed.build(r, catalog, "es", ORIGIN));
+        String xml = InfobuttonFeed.atom(InfobuttonFeed.build(r, catalog.view("es"), ORIGIN));
 
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);

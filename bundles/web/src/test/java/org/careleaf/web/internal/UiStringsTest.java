@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class UiStringsTest {
 
     private static UiStrings spanish(Map<String, String> strings) {
-        return UiStrings.of("es", Optional.of(new ViewerText(1, "es", "machine-assisted", "nota", strings)));
+        return UiStrings.of("es", Optional.of(new ViewerText(1, "es", org.careleaf.model.TranslationStatus.MACHINE_ASSISTED, "nota", strings)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.careleaf.catalog.internal.library.TestCatalog;
 import org.careleaf.model.Category;
 import org.careleaf.model.ModuleDocument;
 import org.careleaf.model.Section;
@@ -15,11 +16,14 @@ import org.junit.jupiter.api.Test;
 
 class ViewerPagesTest {
 
-    private final InMemoryCatalog catalog = InMemoryCatalog.sample();
-    private final ViewerPages pages = new ViewerPages(catalog, "/careleaf", "/careleaf/static/viewer.css?v=1");
+    private final TestCatalog catalog = InMemoryCatalog.sample();
+
+    private ViewerPages pages(String locale) {
+        return new ViewerPages(catalog.view(locale), "/careleaf", "/careleaf/static/viewer.css?v=1");
+    }
 
     private String module(String id, String locale) {
-        return pages.module(id, locale).orElseThrow();
+        return pages(locale).module(id, locale).orElseThrow();
     }
 
     private static int count(String html, String what) {
@@ -76,7 +80,7 @@ class ViewerPagesTest {
         ModuleDocument d = InMemoryCatalog.document("mpc-one", "en", "One", "One term.", Category.SUPPORT, 1,
                 List.of(new Section("s", "S", List.of(InMemoryCatalog.paragraph("s-p", "Text."),
                         InMemoryCatalog.glossary("s-g", "PSA", "A protein.")))));
-        String html = new ViewerPages(new InMemoryCatalog().add(InMemoryCatalog.source(d)), "/careleaf", "/s.css")
+        String html = new ViewerPages(new TestCatalog().module(d).view("en"), "/careleaf", "/s.css")
                 .module("mpc-one", "en").orElseThrow();
         assertTrue(html.contains("<div class=\"block glossary\">\n<p class=\"label\">Word to know</p>\n<dl>\n"
                 + "<div id=\"s-g\">\n<dt>PSA</dt>\n<dd>A protein.</dd>\n</div>\n</dl>\n</div>"));
@@ -191,7 +195,7 @@ class ViewerPagesTest {
 
     @Test
     void indexGroupsModulesByCategoryInOrder() {
-        String html = pages.index("en");
+        String html = pages("en").index("en");
         int overview = html.indexOf("<h2>Understanding the illness</h2>");
         int treatment = html.indexOf("<h2>Treatments</h2>");
         int support = html.indexOf("<h2>Support and daily life</h2>");
@@ -204,7 +208,7 @@ class ViewerPagesTest {
 
     @Test
     void indexSaysWhichTopicsAreNotTranslated() {
-        String html = pages.index("ar");
+        String html = pages("ar").index("ar");
         assertTrue(html.contains("<li class=\"topic status-machine-assisted\">\n<h3><a "
                 + "href=\"/careleaf/modules/mpc-overview?lang=ar\">ما هو</a></h3>"));
         assertTrue(html.contains("<li class=\"topic status-missing\">\n<h3><a "
@@ -215,19 +219,19 @@ class ViewerPagesTest {
 
     @Test
     void emptyCatalogSaysSo() {
-        String html = new ViewerPages(new InMemoryCatalog(), "/careleaf", "/s.css").index("en");
+        String html = new ViewerPages(new TestCatalog().view("en"), "/careleaf", "/s.css").index("en");
         assertTrue(html.contains("<p class=\"empty\">No topics are available right now.</p>"));
         assertFalse(html.contains("<h2>"));
     }
 
     @Test
     void unknownModuleHasNoPage() {
-        assertTrue(pages.module("mpc-nothing", "en").isEmpty());
+        assertTrue(pages("en").module("mpc-nothing", "en").isEmpty());
     }
 
     @Test
     void errorPageIsInTheReadersLanguage() {
-        String html = pages.error("ar", "error.unknown-module");
+        String html = pages("ar").error("ar", "error.unknown-module");
         assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"));
         assertTrue(html.contains("<h1>ع error.unknown-module</h1>"));
         assertTrue(html.contains("<a href=\"/careleaf/?lang=ar\">ع nav.back</a>"));
@@ -239,8 +243,8 @@ class ViewerPagesTest {
         ModuleDocument evil = InMemoryCatalog.document("mpc-evil", "en", "<script>alert(1)</script>",
                 "\"><img src=x onerror=alert(1)>", Category.SUPPORT, 1, List.of(new Section("s", "<i>s</i>",
                         List.of(InMemoryCatalog.paragraph("s-p", "**<b onclick='x'>**")))));
-        InMemoryCatalog c = new InMemoryCatalog().add(InMemoryCatalog.source(evil));
-        String html = new ViewerPages(c, "/careleaf", "/s.css").module("mpc-evil", "en").orElseThrow();
+        TestCatalog c = new TestCatalog().module(evil);
+        String html = new ViewerPages(c.view("en"), "/careleaf", "/s.css").module("mpc-evil", "en").orElseThrow();
         assertFalse(html.contains("<script"));
         assertFalse(html.contains("<img"));
         assertFalse(html.contains("<i>"));

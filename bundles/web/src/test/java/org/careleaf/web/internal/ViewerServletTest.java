@@ -1,5 +1,7 @@
 package org.careleaf.web.internal;
 
+import org.careleaf.catalog.internal.library.TestCatalog;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ViewerServletTest {
 
-    private final InMemoryCatalog catalog = InMemoryCatalog.sample();
+    private final TestCatalog catalog = InMemoryCatalog.sample();
     private ViewerServlet servlet;
 
     @BeforeEach
@@ -87,7 +89,7 @@ class ViewerServletTest {
         assertEquals(304, again.status);
         assertEquals(0, again.responseBody.size());
         assertSecurityHeaders(again);
-        catalog.revision++;
+        catalog.viewerText("fr", java.util.Map.of("site.title", "Information"));
         assertEquals(etag, get("/modules/mpc-overview", Map.of()).responseHeader("ETag"), "same content, same ETag");
     }
 
