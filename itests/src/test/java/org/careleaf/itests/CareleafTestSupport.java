@@ -56,6 +56,19 @@ public abstract class CareleafTestSupport {
     @Inject
     protected BootFinished bootFinished;
 
+    /**
+     * Careleaf answers 503 until it has taken in the content Karaf installs at start (issue: honest
+     * readiness); tests of what it serves begin once it says it is ready, as an EHR that retries would.
+     */
+    @org.junit.Before
+    public void awaitCareleafReady() {
+        await("Careleaf reports ready", seconds(60), () -> {
+            var ref = context.getServiceReference(EducationCatalog.class);
+            EducationCatalog c = ref == null ? null : context.getService(ref);
+            return c != null && c.view(null).readiness().ready();
+        });
+    }
+
     protected static final String ADMIN_PASSWORD = "admin-test-secret";
     protected static final String NURSE_PASSWORD = "nurse-test-secret";
 

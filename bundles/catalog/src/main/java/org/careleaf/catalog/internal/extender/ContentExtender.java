@@ -73,7 +73,7 @@ public class ContentExtender {
     private SynchronousBundleListener uninstallListener;
     private LastGoodStore store;
     private StartupProgress progress;
-    private ScheduledExecutorService ticker;
+    private volatile ScheduledExecutorService ticker;
     private final ProblemLog problems = new ProblemLog();
     /** What each data bundle (by symbolic name) served last in this run, by file name: the first place a last good copy comes from. */
     private final Map<String, Map<String, Served>> served = new ConcurrentHashMap<>();
@@ -90,7 +90,16 @@ public class ContentExtender {
         String karafData = context.getProperty("karaf.data");
         Path root = karafData != null ? Path.of(karafData, "careleaf", "last-good") : context.getDataFile("last-good").toPath();
         store = new LastGoodStore(root);
-        progress = new StartupProgress(context);
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "careleaf-startup-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        progress = new StartupProgress(context, () -> {
+            if (ticker != null) {
+                ticker.execute(this::tick);
+            }
+        });
         progress.open();
         uninstallListener = event -> {
             if (event.getType() == BundleEvent.UNINSTALLED && isDataBundle(event.getBundle())) {
@@ -99,6 +108,8 @@ public class ContentExtender {
                 served.remove(bsn);
                 problems.clear(bsn);
                 progress.forget(event.getBundle());
+                // what the bundle offered while it stopped to be uninstalled goes now, not after the restart grace
+                core.post(core.library().settle(event.getBundle().getBundleId()));
                 report();
             }
         };
@@ -117,11 +128,6 @@ public class ContentExtender {
         tracker.open();
         progress.opened();
         report();
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "careleaf-startup-progress");
-            t.setDaemon(true);
-            return t;
-        });
         ticker.scheduleWithFixedDelay(this::tick, 250, 500, TimeUnit.MILLISECONDS);
     }
 

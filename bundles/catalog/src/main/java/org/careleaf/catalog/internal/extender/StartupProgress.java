@@ -46,12 +46,20 @@ final class StartupProgress {
     private volatile Readiness ready;
     private final List<String> deployProblems = new ArrayList<>();
 
-    StartupProgress(BundleContext context) {
+    /** @param changed called when Karaf's boot signal arrives, so progress is judged again at once */
+    StartupProgress(BundleContext context, Runnable changed) {
         this.context = context;
         String base = context.getProperty("karaf.base");
         this.karaf = base != null;
         this.deployFolders = base == null ? List.of() : List.of(Path.of(base, "deploy"));
-        this.bootFinished = karaf ? new ServiceTracker<>(context, trackerFilter(context), null) : null;
+        this.bootFinished = !karaf ? null : new ServiceTracker<>(context, trackerFilter(context), null) {
+            @Override
+            public Object addingService(org.osgi.framework.ServiceReference<Object> reference) {
+                Object service = super.addingService(reference);
+                changed.run();
+                return service;
+            }
+        };
     }
 
     private static org.osgi.framework.Filter trackerFilter(BundleContext context) {
