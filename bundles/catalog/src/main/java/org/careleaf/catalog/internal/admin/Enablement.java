@@ -190,15 +190,21 @@ public class Enablement implements CatalogAdmin {
         }
     }
 
-    /** Writes the disabled list to the file (forced to disk) and to Config Admin; Karaf reads the file back as the same. */
+    /**
+     * Persists the disabled list. A configuration kept in a {@code .cfg} file is written there only (forced
+     * to disk, so the change survives a crash from the moment it is acknowledged); Karaf's file watcher
+     * then updates Config Admin from it, which comes back here once as the echo of this write. Writing Config
+     * Admin as well would echo twice, and a late second echo of an older write would look like an edit.
+     */
     private void save(Set<String> next) {
         String value = String.join(",", next);
         ConfigFile cfg = configFile();
         try {
+            ourWrites.addLast(Set.copyOf(next));
             if (cfg != null) {
                 cfg.write(DISABLED, value);
+                return;
             }
-            ourWrites.addLast(Set.copyOf(next));
             Configuration c = configAdmin.getConfiguration(PID, "?");
             Dictionary<String, Object> props = c.getProperties();
             if (props == null) {
@@ -207,6 +213,7 @@ public class Enablement implements CatalogAdmin {
             props.put(DISABLED, value);
             c.update(props);
         } catch (IOException e) {
+            ourWrites.removeLastOccurrence(Set.copyOf(next));
             throw new IllegalStateException("cannot save the configuration " + PID + ": " + e.getMessage(), e);
         }
     }

@@ -136,24 +136,31 @@ public final class Library {
 
     /** What administrators chose: hidden modules, offered languages, the default language. */
     public synchronized List<Change> configure(Set<String> disabledIds, Set<String> offeredLocales, String fallback) {
+        String nextDefault = fallback == null || fallback.isBlank() ? "en" : fallback.trim();
+        if (disabled.equals(disabledIds) && enabledLocales.equals(offeredLocales) && defaultLocale.equals(nextDefault)) {
+            return List.of(); // an echo of what is applied already: nothing a reader could see changes
+        }
         List<Change> out = new ArrayList<>();
         Set<String> before = disabled;
         disabled = Set.copyOf(disabledIds);
         for (String id : new TreeSet<>(before)) {
             ModuleEntry e = entries.get(id);
             if (!disabled.contains(id) && e != null) {
-                index(e, true);
+                enable(e, true);
             }
         }
         for (String id : new TreeSet<>(disabled)) {
             ModuleEntry e = entries.get(id);
             if (!before.contains(id) && e != null) {
-                index(e, false);
+                enable(e, false);
             }
         }
-        boolean localesChanged = !enabledLocales.equals(offeredLocales) || !Objects.equals(defaultLocale, fallback);
+        boolean localesChanged = !enabledLocales.equals(offeredLocales) || !Objects.equals(defaultLocale, nextDefault);
         enabledLocales = Set.copyOf(offeredLocales);
-        defaultLocale = fallback == null || fallback.isBlank() ? "en" : fallback.trim();
+        defaultLocale = nextDefault;
+        if (localesChanged) {
+            updateLocales(true);
+        }
         if (!before.equals(disabled) || localesChanged) {
             out.add(new Change("CONFIGURATION_CHANGED", Map.of("disabled", String.join(",", new TreeSet<>(disabled)))));
         }
@@ -275,18 +282,26 @@ public final class Library {
 
     /** Swaps one entry for another (either may be null), keeping every index and count in step. */
     private void replace(ModuleEntry old, ModuleEntry next) {
+        boolean sameShape = old != null && next != null && old.key.equals(next.key)
+                && old.doc.codes().equals(next.doc.codes()) && old.doc.subtopics().equals(next.doc.subtopics());
         if (old != null) {
             modulesPerSourceLocale.merge(old.doc.locale(), -1, Integer::sum);
             modulesPerSourceLocale.remove(old.doc.locale(), 0);
             if (old.enabledIn(disabled)) {
-                index(old, false);
+                if (!sameShape) {
+                    index(old, false);
+                }
+                count(old, -1);
             }
         }
         if (next != null) {
             entries = entries.with(next.id(), next);
             modulesPerSourceLocale.merge(next.doc.locale(), 1, Integer::sum);
             if (next.enabledIn(disabled)) {
-                index(next, true);
+                if (!sameShape) {
+                    index(next, true);
+                }
+                count(next, 1);
             }
         } else if (old != null) {
             entries = entries.without(old.id());
@@ -298,6 +313,12 @@ public final class Library {
     }
 
     /** Adds an enabled module to (or removes it from) the order, the code indexes and the language totals. */
+    private void enable(ModuleEntry e, boolean add) {
+        index(e, add);
+        count(e, add ? 1 : -1);
+    }
+
+    /** Adds a module to (or removes it from) the order and the code and subtopic indexes. */
     private void index(ModuleEntry e, boolean add) {
         ordered = add ? insert(ordered, e.key) : remove(ordered, e.key);
         for (Code c : e.doc.codes()) {
@@ -307,8 +328,12 @@ public final class Library {
             bySubtopic = indexed(bySubtopic, View.codeKey(c.system(), c.code()), e.key, add);
             bySubtopic = indexed(bySubtopic, "*|" + c.code().trim().toUpperCase(java.util.Locale.ROOT), e.key, add);
         }
+    }
+
+    /** Adds a module's parts to (or takes them from) every offered language's totals. */
+    private void count(ModuleEntry e, int sign) {
         for (Map.Entry<String, long[]> t : totals.entrySet()) {
-            count(t.getValue(), e, t.getKey(), add ? 1 : -1);
+            count(t.getValue(), e, t.getKey(), sign);
         }
     }
 
@@ -354,6 +379,10 @@ public final class Library {
 
     /** The source languages, then every translated language on offer, sorted; totals for new ones. */
     private void updateLocales() {
+        updateLocales(false);
+    }
+
+    private void updateLocales(boolean force) {
         Set<String> sources = new TreeSet<>(modulesPerSourceLocale.keySet());
         Set<String> translated = new TreeSet<>(translationsPerLocale.keySet());
         translated.removeAll(sources);
@@ -362,7 +391,7 @@ public final class Library {
         }
         List<String> all = new ArrayList<>(sources.isEmpty() ? Set.of("en") : sources);
         all.addAll(translated);
-        if (all.equals(locales)) {
+        if (all.equals(locales) && !force) {
             return;
         }
         locales = List.copyOf(all);
