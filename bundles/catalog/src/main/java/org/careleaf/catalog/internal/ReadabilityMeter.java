@@ -60,7 +60,7 @@ public final class ReadabilityMeter {
             return new Readability(null, null, null, Map.of(), NO_FORMULA);
         }
         Map<String, Double> sections = new LinkedHashMap<>();
-        for (Section s : module.sections()) {
+        for (Section s : module.parts()) {
             Double score = score(f, texts(s));
             if (score != null) {
                 sections.put(s.id(), round(score));
