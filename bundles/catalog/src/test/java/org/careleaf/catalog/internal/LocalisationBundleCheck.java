@@ -91,8 +91,63 @@ public class LocalisationBundleCheck {
             english = DocumentParser.module(in.readAllBytes()).document();
         }
         ModuleView v = Localizer.view(english, lang, t);
-        assertEquals(List.of(), v.staleIds(), file + ": translated from older English; update these parts");
-        assertEquals(List.of(), v.fallbackIds(), file + ": parts not translated (or not matching the English shape)");
+        // every problem of the file at once, so a translator sees the whole list in one run
+        List<String> problems = new ArrayList<>();
+        if (!v.staleIds().isEmpty()) {
+            problems.add("translated from older English (stale); update these parts: " + v.staleIds());
+        }
+        List<String> missing = new ArrayList<>(v.fallbackIds());
+        missing.removeAll(v.staleIds());
+        if (!missing.isEmpty()) {
+            problems.add("parts not translated (or not matching the English shape): " + missing);
+        }
+        if (compareVersions(t.translatedFrom(), english.version()) > 0) {
+            problems.add("translatedFrom " + t.translatedFrom() + " is newer than the English " + english.version());
+        } else if (v.fallbackIds().isEmpty() && !t.translatedFrom().equals(english.version())) {
+            problems.add("every part is current, so translatedFrom must name the English version " + english.version()
+                    + ", not " + t.translatedFrom());
+        }
+        List<String> consistency = TranslationConsistency.problems(english, t, drugs(), exceptions());
+        problems.addAll(consistency);
+        long current = english.parts().stream().flatMap(s -> s.blocks().stream()).filter(b -> t.blocks().get(b.id()) != null
+                && TranslationConsistency.fits(b, t.blocks().get(b.id()))
+                && t.blocks().get(b.id()).source().equals(SourceHash.of(b))).count();
+        System.out.println("L10N " + file.getFileName() + ": " + current + " current blocks checked for numbers and medicine "
+                + "names, " + consistency.size() + " problem(s); " + v.staleIds().size() + " stale, " + missing.size()
+                + " missing part(s)");
+        assertEquals(List.of(), problems, file.getFileName() + ": translation checks");
+    }
+
+    private static List<TranslationConsistency.Drug> drugs;
+    private static List<TranslationConsistency.Exception> exceptions;
+
+    private static synchronized List<TranslationConsistency.Drug> drugs() throws IOException {
+        if (drugs == null) {
+            String f = System.getProperty("careleaf.l10n.drugs", "");
+            drugs = f.isBlank() ? List.of() : TranslationConsistency.readDrugs(Path.of(f));
+        }
+        return drugs;
+    }
+
+    private static synchronized List<TranslationConsistency.Exception> exceptions() throws IOException {
+        if (exceptions == null) {
+            String f = System.getProperty("careleaf.l10n.exceptions", "");
+            exceptions = f.isBlank() ? List.of() : TranslationConsistency.readExceptions(Path.of(f));
+        }
+        return exceptions;
+    }
+
+    /** Compares MAJOR.MINOR.PATCH versions numerically. */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < 3; i++) {
+            int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     private void checkViewerText(Path file, String lang) throws IOException {
