@@ -166,6 +166,8 @@ class ContentChecksTest {
     @Test
     void numbersAreReadInAnyScriptAndNamesWithDigitsAreNotNumbers() {
         assertEquals(Set.of("223", "6"), TranslationConsistency.numbers("٦ حقن من 223 وحدة"));
+        assertEquals(Set.of("2001", "2005"), TranslationConsistency.numbers("بين عامَي 2001 و2005"));
+        assertEquals(Set.of(), TranslationConsistency.numbers("راديوم-223"));
         assertEquals(Set.of("6"), TranslationConsistency.numbers("radium-223 and PSMA-617 and BRCA2, 6 times"));
         assertEquals(Set.of("1822", "287"), TranslationConsistency.numbers("1\u202f822 men, 28,7 %"));
     }

@@ -90,8 +90,17 @@ public class LocalisationBundleCheck {
             assertNotNull(in, t.module() + " is not a module that ships");
             english = DocumentParser.module(in.readAllBytes()).document();
         }
-        ModuleView v = Localizer.view(english, lang, t);
-        // every problem of the file at once, so a translator sees the whole list in one run
+        List<String> problems = translationProblems(english, t, drugs(), exceptions());
+        assertEquals(List.of(), problems, file.getFileName() + ": translation checks");
+    }
+
+    /**
+     * Every problem of one translation at once, so a translator sees the whole list in one run: stale and
+     * missing parts, a wrong translatedFrom, and numbers, medicine names and urgent callouts of current blocks.
+     */
+    static List<String> translationProblems(ModuleDocument english, TranslationDocument t,
+            List<TranslationConsistency.Drug> drugList, List<TranslationConsistency.Exception> exceptionList) {
+        ModuleView v = Localizer.view(english, t.locale(), t);
         List<String> problems = new ArrayList<>();
         if (!v.staleIds().isEmpty()) {
             problems.add("translated from older English (stale); update these parts: " + v.staleIds());
@@ -107,15 +116,15 @@ public class LocalisationBundleCheck {
             problems.add("every part is current, so translatedFrom must name the English version " + english.version()
                     + ", not " + t.translatedFrom());
         }
-        List<String> consistency = TranslationConsistency.problems(english, t, drugs(), exceptions());
+        List<String> consistency = TranslationConsistency.problems(english, t, drugList, exceptionList);
         problems.addAll(consistency);
         long current = english.parts().stream().flatMap(s -> s.blocks().stream()).filter(b -> t.blocks().get(b.id()) != null
                 && TranslationConsistency.fits(b, t.blocks().get(b.id()))
                 && t.blocks().get(b.id()).source().equals(SourceHash.of(b))).count();
-        System.out.println("L10N " + file.getFileName() + ": " + current + " current blocks checked for numbers and medicine "
-                + "names, " + consistency.size() + " problem(s); " + v.staleIds().size() + " stale, " + missing.size()
-                + " missing part(s)");
-        assertEquals(List.of(), problems, file.getFileName() + ": translation checks");
+        System.out.println("L10N " + t.module() + "." + t.locale() + ": " + current + " current blocks checked for numbers "
+                + "and medicine names, " + consistency.size() + " problem(s); " + v.staleIds().size() + " stale, "
+                + missing.size() + " missing part(s)");
+        return problems;
     }
 
     private static List<TranslationConsistency.Drug> drugs;

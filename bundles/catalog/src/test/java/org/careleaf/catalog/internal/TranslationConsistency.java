@@ -32,8 +32,12 @@ import org.careleaf.model.TranslationDocument;
  */
 public final class TranslationConsistency {
 
-    /** Digits, with decimal or thousands separators inside; digits glued to letters (BRCA1, radium-223) are names. */
-    private static final Pattern NUMBER = Pattern.compile("(?<!\\p{L}[-‑])(?<![\\p{L}\\d])\\d+(?:[.,]\\d+)*");
+    /**
+     * Digits, with decimal or thousands separators inside. Digits after a letter and a hyphen (radium-223,
+     * راديوم-223) or right after a Latin letter (BRCA1) are names, not numbers; a prefix such as Arabic و ("and")
+     * glued to a number does not hide it.
+     */
+    private static final Pattern NUMBER = Pattern.compile("(?<!\\p{L}[-‑])(?<![\\p{IsLatin}\\d])\\d+(?:[.,]\\d+)*");
     private static final Pattern GROUPED = Pattern.compile("(?<=\\d)[\\u00a0\\u202f\\u2009](?=\\d{3}(?!\\d))");
 
     private TranslationConsistency() {
