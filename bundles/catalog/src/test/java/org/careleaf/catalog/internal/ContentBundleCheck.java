@@ -83,6 +83,49 @@ public class ContentBundleCheck {
             Readability rd = ReadabilityMeter.measure(m, m.locale());
             assertTrue(rd.score() <= maxGrade, m.id() + ": Flesch–Kincaid grade " + rd.score() + " is above "
                     + maxGrade + "; sections: " + rd.sections());
+            if (m.keyPoints() != null) {
+                double kpMax = Double.parseDouble(System.getProperty("careleaf.readability.key-points-max-grade", "5.0"));
+                Double kp = keyPointsGrade(m);
+                System.out.println("READABILITY " + m.id() + ": module " + rd.score() + ", key points " + kp
+                        + ", sections " + rd.sections());
+                assertTrue(kp != null && kp <= kpMax, m.id() + ": the key points read at Flesch–Kincaid grade " + kp
+                        + ", above " + kpMax + "; use shorter sentences and shorter words");
+            }
         }
+        if (m.schemaVersion() >= 2) {
+            assertTrue(m.keyPoints() != null, m.id() + ": a key points tier");
+            // every dated claim cites a source: a module that names a year needs a source that gives its own date
+            java.util.regex.Matcher years = YEAR.matcher(String.join(" ", allTexts(m)));
+            java.util.Set<String> named = new java.util.TreeSet<>();
+            while (years.find()) {
+                named.add(years.group());
+            }
+            long dated = m.sources().stream().filter(s -> s.published() != null).count();
+            System.out.println("SOURCES " + m.id() + ": " + m.sources().size() + " sources, " + dated
+                    + " with a publisher's date; years named in the text: " + named);
+            assertTrue(named.isEmpty() || dated > 0, m.id() + ": the text names " + named
+                    + " but no source gives a published or updated date; cite the dated source in this module");
+        }
+    }
+
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\b(19[5-9]\\d|20\\d\\d)\\b");
+
+    /** The key points' own Flesch–Kincaid grade (the key points are scored like a section). */
+    static Double keyPointsGrade(ModuleDocument m) {
+        Double kp = ReadabilityMeter.measure(m, "en").sections().get(m.keyPoints().id());
+        if (kp == null) {
+            // the meter scores sections only; score the key points as a module of their own
+            ModuleDocument only = new ModuleDocument(m.schemaVersion(), m.id(), m.version(), m.locale(), m.pack(),
+                    m.title(), m.summary(), m.category(), m.order(), m.audience(), m.codes(), m.subtopics(), null,
+                    m.review(), m.sources(), List.of(m.keyPoints()));
+            kp = ReadabilityMeter.measure(only, "en").score();
+        }
+        return kp;
+    }
+
+    private static List<String> allTexts(ModuleDocument m) {
+        List<String> out = new ArrayList<>();
+        m.parts().forEach(s -> out.addAll(ReadabilityMeter.texts(s)));
+        return out;
     }
 }

@@ -90,9 +90,73 @@ public class LocalisationBundleCheck {
             assertNotNull(in, t.module() + " is not a module that ships");
             english = DocumentParser.module(in.readAllBytes()).document();
         }
-        ModuleView v = Localizer.view(english, lang, t);
-        assertEquals(List.of(), v.staleIds(), file + ": translated from older English; update these parts");
-        assertEquals(List.of(), v.fallbackIds(), file + ": parts not translated (or not matching the English shape)");
+        List<String> problems = translationProblems(english, t, drugs(), exceptions());
+        assertEquals(List.of(), problems, file.getFileName() + ": translation checks");
+    }
+
+    /**
+     * Every problem of one translation at once, so a translator sees the whole list in one run: stale and
+     * missing parts, a wrong translatedFrom, and numbers, medicine names and urgent callouts of current blocks.
+     */
+    static List<String> translationProblems(ModuleDocument english, TranslationDocument t,
+            List<TranslationConsistency.Drug> drugList, List<TranslationConsistency.Exception> exceptionList) {
+        ModuleView v = Localizer.view(english, t.locale(), t);
+        List<String> problems = new ArrayList<>();
+        if (!v.staleIds().isEmpty()) {
+            problems.add("translated from older English (stale); update these parts: " + v.staleIds());
+        }
+        List<String> missing = new ArrayList<>(v.fallbackIds());
+        missing.removeAll(v.staleIds());
+        if (!missing.isEmpty()) {
+            problems.add("parts not translated (or not matching the English shape): " + missing);
+        }
+        if (compareVersions(t.translatedFrom(), english.version()) > 0) {
+            problems.add("translatedFrom " + t.translatedFrom() + " is newer than the English " + english.version());
+        } else if (v.fallbackIds().isEmpty() && !t.translatedFrom().equals(english.version())) {
+            problems.add("every part is current, so translatedFrom must name the English version " + english.version()
+                    + ", not " + t.translatedFrom());
+        }
+        List<String> consistency = TranslationConsistency.problems(english, t, drugList, exceptionList);
+        problems.addAll(consistency);
+        long current = english.parts().stream().flatMap(s -> s.blocks().stream()).filter(b -> t.blocks().get(b.id()) != null
+                && TranslationConsistency.fits(b, t.blocks().get(b.id()))
+                && t.blocks().get(b.id()).source().equals(SourceHash.of(b))).count();
+        System.out.println("L10N " + t.module() + "." + t.locale() + ": " + current + " current blocks checked for numbers "
+                + "and medicine names, " + consistency.size() + " problem(s); " + v.staleIds().size() + " stale, "
+                + missing.size() + " missing part(s)");
+        return problems;
+    }
+
+    private static List<TranslationConsistency.Drug> drugs;
+    private static List<TranslationConsistency.Exception> exceptions;
+
+    private static synchronized List<TranslationConsistency.Drug> drugs() throws IOException {
+        if (drugs == null) {
+            String f = System.getProperty("careleaf.l10n.drugs", "");
+            drugs = f.isBlank() ? List.of() : TranslationConsistency.readDrugs(Path.of(f));
+        }
+        return drugs;
+    }
+
+    private static synchronized List<TranslationConsistency.Exception> exceptions() throws IOException {
+        if (exceptions == null) {
+            String f = System.getProperty("careleaf.l10n.exceptions", "");
+            exceptions = f.isBlank() ? List.of() : TranslationConsistency.readExceptions(Path.of(f));
+        }
+        return exceptions;
+    }
+
+    /** Compares MAJOR.MINOR.PATCH versions numerically. */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < 3; i++) {
+            int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     private void checkViewerText(Path file, String lang) throws IOException {
