@@ -29,6 +29,8 @@ class JsonChecks {
     /** Something that a browser could take for markup: a tag, a comment, an entity. */
     private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z/!?]|&[a-zA-Z#][a-zA-Z0-9]*;");
     static final int MAX_TEXT = 4000;
+    /** What a translation skeleton puts before English text that is still to be translated. */
+    static final String UNTRANSLATED = "TODO-TRANSLATE";
     static final int MAX_ID = Identifiers.MAX_ID;
 
     final List<Finding> findings = new ArrayList<>();
@@ -116,6 +118,8 @@ class JsonChecks {
             fail(path, "text contains a line break or control character");
         } else if (countOf(s, "**") % 2 != 0) {
             fail(path, "unbalanced ** bold marker");
+        } else if (s.contains(UNTRANSLATED)) {
+            fail(path, "this part is not translated yet (it still holds the " + UNTRANSLATED + " marker)");
         }
     }
 

@@ -116,6 +116,10 @@ public class LocalisationBundleCheck {
             problems.add("every part is current, so translatedFrom must name the English version " + english.version()
                     + ", not " + t.translatedFrom());
         }
+        List<String> leftovers = untranslated(t);
+        if (!leftovers.isEmpty()) {
+            problems.add("parts still hold the English text marked " + TranslationSkeleton.MARK.trim() + ": " + leftovers);
+        }
         List<String> consistency = TranslationConsistency.problems(english, t, drugList, exceptionList);
         problems.addAll(consistency);
         long current = english.parts().stream().flatMap(s -> s.blocks().stream()).filter(b -> t.blocks().get(b.id()) != null
@@ -125,6 +129,34 @@ public class LocalisationBundleCheck {
                 + "and medicine names, " + consistency.size() + " problem(s); " + v.staleIds().size() + " stale, "
                 + missing.size() + " missing part(s)");
         return problems;
+    }
+
+    /** Ids of parts a translator has not translated yet (the skeleton's marker is still in them). */
+    static List<String> untranslated(TranslationDocument t) {
+        List<String> out = new ArrayList<>();
+        if (t.note().contains(TranslationSkeleton.MARK.trim())) {
+            out.add("$note");
+        }
+        if (t.title() != null && t.title().text().contains(TranslationSkeleton.MARK.trim())) {
+            out.add("$title");
+        }
+        if (t.summary() != null && t.summary().text().contains(TranslationSkeleton.MARK.trim())) {
+            out.add("$summary");
+        }
+        t.sections().forEach((id, s) -> {
+            if (s.text().contains(TranslationSkeleton.MARK.trim())) {
+                out.add(id);
+            }
+        });
+        t.blocks().forEach((id, b) -> {
+            String all = String.join("\u0000", java.util.Objects.toString(b.title(), ""), java.util.Objects.toString(b.text(), ""),
+                    java.util.Objects.toString(b.term(), ""), java.util.Objects.toString(b.alt(), ""), String.join("\u0000", b.items()));
+            if (all.contains(TranslationSkeleton.MARK.trim())) {
+                out.add(id);
+            }
+        });
+        java.util.Collections.sort(out);
+        return out;
     }
 
     private static List<TranslationConsistency.Drug> drugs;
@@ -171,6 +203,15 @@ public class LocalisationBundleCheck {
         Set<String> missing = new TreeSet<>(english.strings().keySet());
         missing.removeAll(r.document().strings().keySet());
         assertEquals(Set.of(), missing, file + ": viewer strings not translated");
+        Set<String> marked = new TreeSet<>();
+        r.document().strings().forEach((k, v) -> {
+            if (v.contains(TranslationSkeleton.MARK.trim())) {
+                marked.add(k);
+            }
+        });
+        assertEquals(Set.of(), marked, file + ": viewer strings still hold the English text marked "
+                + TranslationSkeleton.MARK.trim());
+        assertFalse(r.document().note().contains(TranslationSkeleton.MARK.trim()), file + ": the note is not translated");
         for (var e : english.strings().entrySet()) {
             String translated = r.document().strings().get(e.getKey());
             for (String ph : List.of("{0}", "{1}")) {

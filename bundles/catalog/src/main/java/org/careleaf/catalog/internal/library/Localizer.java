@@ -124,7 +124,7 @@ public final class Localizer {
     }
 
     /** A translation has exactly the fields its source block has, and as many items. */
-    static boolean fits(Block b, TranslatedBlock tr) {
+    public static boolean fits(Block b, TranslatedBlock tr) {
         return (b.title() == null) == (tr.title() == null)
                 && (b.text() == null) == (tr.text() == null)
                 && (b.term() == null) == (tr.term() == null)
