@@ -88,6 +88,9 @@ public final class TranslationSkeleton {
         t.addProperty("source", hash);
         if (old != null && old.source().equals(hash)) {
             t.addProperty("text", old.text());
+            if (old.text().contains(MARK.trim())) {
+                todo.add(id);
+            }
         } else {
             t.addProperty("text", MARK + english);
             todo.add(id);
@@ -125,7 +128,7 @@ public final class TranslationSkeleton {
             }
             t.add("items", items);
         }
-        if (!current) {
+        if (!current || t.toString().contains(MARK.trim())) {
             todo.add(b.id());
         }
         return t;
