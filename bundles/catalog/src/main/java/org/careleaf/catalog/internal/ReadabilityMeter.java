@@ -28,6 +28,9 @@ public final class ReadabilityMeter {
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'’]*|\\d[\\d.,%]*");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?¿¡]+(?=\\s|$)");
     private static final Pattern ENDS_SENTENCE = Pattern.compile("[.!?:]\\s*$");
+    private static final Pattern SILENT_E = Pattern.compile(".*[aeiouy]e");
+    private static final Pattern ES_ED = Pattern.compile(".*[^aeiouy](es|ed)");
+    private static final Pattern SOUNDED_ES_ED = Pattern.compile(".*([td]ed|[sxz]es|[cs]hes|[cg]es)");
 
     /** A formula: language vowels, then the score from words per sentence and syllables per word. */
     private record Formula(String name, String scale, String vowels, String note) {
@@ -142,10 +145,11 @@ public final class ReadabilityMeter {
             inVowel = v;
         }
         if ("flesch-kincaid-grade".equals(f.name())) {
-            if (n > 1 && w.endsWith("e") && !w.endsWith("le") && !w.matches(".*[aeiouy]e")) {
+            if (n > 1 && w.endsWith("e") && !w.endsWith("le") && !SILENT_E.matcher(w).matches()) {
                 n--;
             }
-            if (n > 1 && w.matches(".*[^aeiouy](es|ed)") && !w.matches(".*([td]ed|[sxz]es|[cs]hes|[cg]es)")) {
+            if (n > 1 && (w.endsWith("es") || w.endsWith("ed")) && ES_ED.matcher(w).matches()
+                    && !SOUNDED_ES_ED.matcher(w).matches()) {
                 n--;
             }
         }

@@ -41,6 +41,14 @@ public final class Localizer {
     public static ModuleView view(ModuleDocument m, PartHashesView hashes, String locale, TranslationDocument t,
             TranslationStatus missing, Readability sourceReadability, ApprovalState approval,
             ApprovalState translationApproval) {
+        return view(m, hashes, locale, t, missing, sourceReadability, approval, translationApproval,
+                translated -> ReadabilityMeter.measure(translated, translated.locale()));
+    }
+
+    /** As above, with the readability of the translated text found by {@code measure} (which may remember it). */
+    public static ModuleView view(ModuleDocument m, PartHashesView hashes, String locale, TranslationDocument t,
+            TranslationStatus missing, Readability sourceReadability, ApprovalState approval,
+            ApprovalState translationApproval, java.util.function.Function<ModuleDocument, Readability> measure) {
         if (locale.equals(m.locale())) {
             return source(m, sourceReadability, approval);
         }
@@ -60,7 +68,7 @@ public final class Localizer {
                 summary, m.category(), m.order(), m.audience(), m.codes(), m.subtopics(), keyPoints, m.review(),
                 m.sources(), sections);
         return new ModuleView(translated, locale, t.locale(), m.locale(), t.status(), parts.fallback, parts.stale,
-                ReadabilityMeter.measure(translated, t.locale()), approval, translationApproval);
+                measure.apply(translated), approval, translationApproval);
     }
 
     /** The module for a reader of {@code locale}, with {@code t} applied (or none): for checks and tests. */

@@ -27,6 +27,9 @@ final class ModuleEntry {
     final Map<String, TranslationDocument> translations;
     /** Completeness per language that has a translation. */
     final Map<String, Completeness> completeness;
+    /** Readability of the text served per language, measured on first use: at most one per language. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Readability> readability =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private ModuleEntry(Candidate<ModuleDocument> chosen, PartHashes hashes, Readability sourceReadability,
             Map<String, TranslationDocument> translations, Map<String, Completeness> completeness) {
@@ -74,7 +77,8 @@ final class ModuleEntry {
             return Localizer.source(doc, sourceReadability, null);
         }
         return Localizer.view(doc, hashes, locale, translations.get(locale), TranslationStatus.MISSING,
-                sourceReadability, null, null);
+                sourceReadability, null, null, translated -> readability.computeIfAbsent(locale,
+                        l -> ReadabilityMeter.measure(translated, translated.locale())));
     }
 
     String id() {
