@@ -118,7 +118,7 @@ public class HotSwapUnderLoadIT extends CareleafTestSupport {
         Random r = new Random(7);
         try {
             while (System.nanoTime() < end || swaps < MIN_SWAPS) {
-                content = swap(swaps++, content, l10n, latencies, r);
+                content = retrying(swaps++, content, l10n, latencies, r);
             }
         } finally {
             running = false;
@@ -143,6 +143,22 @@ public class HotSwapUnderLoadIT extends CareleafTestSupport {
         Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
         if (Files.exists(log)) {
             assertTrue("no container was destroyed", !Files.readString(log).contains("Destroy container"));
+        }
+    }
+
+    /**
+     * The framework may refuse a bundle operation for a moment while another thread holds its global resolve
+     * lock ("Unable to acquire global lock"); it asks the caller to try again, so the test does.
+     */
+    private Bundle retrying(int n, Bundle content, Bundle l10n, List<Long> latencies, Random r) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return swap(n, content, l10n, latencies, r);
+            } catch (org.osgi.framework.BundleException e) {
+                if (attempt == 5 || e.getMessage() == null || !e.getMessage().contains("global lock")) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -221,6 +221,8 @@ public class ContentExtender {
         final Map<String, Served> nowServed = new LinkedHashMap<>();
         final Map<String, LastGoodStore.Stored> toKeep = new LinkedHashMap<>();
         int documents;
+        /** The manifest names no usable folder: nothing of this revision can be read, so the last one keeps serving. */
+        boolean unreadable;
 
         Reading(Bundle bundle) {
             this.bundle = bundle;
@@ -241,9 +243,36 @@ public class ContentExtender {
             if (l10n != null) {
                 folder(LOCALISATION_HEADER, l10n, false);
             }
+            if (unreadable) {
+                serveKept();
+                return; // the kept copies stay as they are: this revision replaced none of them
+            }
             served.put(bsn, Map.copyOf(nowServed));
             store.saveLater(bsn, toKeep);
             store.retainLater(bsn, files);
+        }
+
+        /** Serves, as kept copies, everything the bundle served last in this run. */
+        private void serveKept() {
+            Map<String, Served> last = served.getOrDefault(bsn, Map.of());
+            for (Map.Entry<String, Served> e : last.entrySet()) {
+                if (nowServed.containsKey(e.getKey())) {
+                    continue;
+                }
+                Object d = e.getValue().document();
+                if (d instanceof ModuleDocument m) {
+                    serveModule(e.getKey(), m, e.getValue().figures(), true);
+                } else if (d instanceof TranslationDocument t) {
+                    serveTranslation(e.getKey(), t, true);
+                } else if (d instanceof ViewerText v) {
+                    serveViewerText(e.getKey(), v, true);
+                }
+            }
+            if (!last.isEmpty()) {
+                problems.add(new Problem(bundleName, "META-INF/MANIFEST.MF", null, "serving the " + last.size()
+                        + " document(s) this bundle served before, since this version of it can not be read",
+                        null, Instant.now().toString()));
+            }
         }
 
         void folder(String header, String value, boolean modules) {
@@ -252,12 +281,14 @@ public class ContentExtender {
                 problem("META-INF/MANIFEST.MF", header, "the " + header + " header must name a folder in the bundle (letters,"
                         + " digits, '-', '_' and '/', at most " + MAX_HEADER + " characters); found '"
                         + shorten(folder) + "'", null);
+                unreadable = true;
                 return;
             }
             Enumeration<URL> entries = bundle.findEntries(folder, "*.json", false);
             List<URL> urls = entries == null ? List.of() : Collections.list(entries);
             if (urls.isEmpty()) {
                 problem(folder, null, "the folder named by the " + header + " header holds no .json file", null);
+                unreadable = true;
                 return;
             }
             urls.sort((a, b) -> a.getPath().compareTo(b.getPath()));
