@@ -23,14 +23,29 @@ final class RunningAssembly extends ExternalResource {
 
     final Path home;
     final int httpPort;
+    private final boolean startAtOnce;
 
     RunningAssembly() {
+        this(true);
+    }
+
+    /** @param startAtOnce false to only unpack it: the test fills deploy/ or changes files, then calls {@link #launch} */
+    RunningAssembly(boolean startAtOnce) {
+        this.startAtOnce = startAtOnce;
         httpPort = freePort();
         home = Path.of("target", "assembly-run-" + httpPort).toAbsolutePath();
     }
 
     @Override
     protected void before() throws Throwable {
+        unpack();
+        if (startAtOnce) {
+            start();
+        }
+    }
+
+    /** A fresh copy of the built assembly on free ports, not started. */
+    void unpack() throws IOException {
         Files.createDirectories(home);
         run(Duration.ofMinutes(2), home.toFile(), "tar", "xzf", System.getProperty("careleaf.assembly"),
                 "--strip-components=1");
@@ -38,7 +53,6 @@ final class RunningAssembly extends ExternalResource {
         setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort()));
         setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort()));
         setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort()));
-        start();
     }
 
     @Override
@@ -47,8 +61,36 @@ final class RunningAssembly extends ExternalResource {
     }
 
     void start() {
-        run(Duration.ofMinutes(1), home.toFile(), "bin/start");
+        launch();
         awaitUp();
+    }
+
+    /** bin/start, without waiting for anything: the test watches the node come up. */
+    void launch() {
+        run(Duration.ofMinutes(1), home.toFile(), "bin/start");
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, as a power cut or the OOM killer would end it. */
+    void kill() {
+        pid().flatMap(ProcessHandle::of).ifPresent(p -> {
+            p.destroyForcibly();
+            try {
+                p.onExit().get(1, TimeUnit.MINUTES);
+            } catch (Exception e) {
+                throw new AssertionError("Karaf did not die", e);
+            }
+        });
+    }
+
+    /** Deletes the unpacked copy (after it has stopped). */
+    void delete() throws IOException {
+        if (Files.exists(home)) {
+            try (var files = Files.walk(home)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     void stop() {

@@ -248,7 +248,13 @@ public class ContentExtender {
                 return; // the kept copies stay as they are: this revision replaced none of them
             }
             served.put(bsn, Map.copyOf(nowServed));
-            store.saveLater(bsn, toKeep);
+            // at start-up thousands of documents may arrive: they are copied in the background; later, a change
+            // is on disk before it is served
+            if (progress.isReady()) {
+                store.saveNow(bsn, toKeep);
+            } else {
+                store.saveLater(bsn, toKeep);
+            }
             store.retainLater(bsn, files);
         }
 

@@ -60,6 +60,24 @@ final class LastGoodStore {
         writer.execute(() -> save(bundle, documents));
     }
 
+    /**
+     * Keeps these documents before returning, after any writes asked for earlier: once a node serves, a new
+     * version is on disk by the time it is served, so a crash right after cannot leave an older copy to fall
+     * back to.
+     */
+    void saveNow(String bundle, Map<String, Stored> documents) {
+        if (!isSafe(bundle) || documents.isEmpty()) {
+            return;
+        }
+        try {
+            writer.submit(() -> save(bundle, documents)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            problem = "cannot keep last good copies in " + root + ": " + e;
+        }
+    }
+
     private void save(String bundle, Map<String, Stored> documents) {
         Path dir = root.resolve(bundle);
         try {
