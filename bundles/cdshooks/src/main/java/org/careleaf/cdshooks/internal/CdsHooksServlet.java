@@ -44,8 +44,8 @@ public class CdsHooksServlet extends HttpServlet {
     static final String CONTEXT = "careleaf";
     static final int MAX_BODY = 1 << 20;
     static final int MAX_FEEDBACK_BODY = 64 << 10;
-    /** Recent cards kept for feedback: about a day of a busy hospital's order sessions. */
-    static final int ISSUED_CARDS = 200_000;
+    /** Recent cards kept for feedback (about 200 bytes each): many hours of a busy hospital's order sessions. */
+    static final int ISSUED_CARDS = 50_000;
     private static final long serialVersionUID = 1L;
     private static final String JSON = "application/json;charset=utf-8";
     private static final Logger LOG = Logger.getLogger("org.careleaf.cdshooks");
@@ -103,8 +103,11 @@ public class CdsHooksServlet extends HttpServlet {
             return;
         }
         // discovery holds no patient data and stays readable without a token; a token sent is checked all the same
-        if (req.getHeader("Authorization") != null && authenticate(req, resp, route) == null) {
-            return;
+        if (req.getHeader("Authorization") != null) {
+            Links links = links(req, resp);
+            if (links == null || authenticate(req, resp, route, links) == null) {
+                return;
+            }
         }
         resp.setHeader("ETag", DISCOVERY_ETAG);
         resp.setHeader("Cache-Control", "no-cache");
@@ -136,7 +139,7 @@ public class CdsHooksServlet extends HttpServlet {
         if (links == null) {
             return;
         }
-        Caller caller = authenticate(req, resp, route);
+        Caller caller = authenticate(req, resp, route, links);
         if (caller == null) {
             return;
         }
@@ -197,11 +200,8 @@ public class CdsHooksServlet extends HttpServlet {
     }
 
     /** The caller, or null after answering 401 (or 503 when the replay cache is full). */
-    private Caller authenticate(HttpServletRequest req, HttpServletResponse resp, Route route) throws IOException {
-        Links links = links(req, resp);
-        if (links == null) {
-            return null;
-        }
+    private Caller authenticate(HttpServletRequest req, HttpServletResponse resp, Route route, Links links)
+            throws IOException {
         List<String> audiences = route == Route.DISCOVERY ? List.of(links.discovery())
                 : route.feedback() ? List.of(links.feedback(route.hook()), links.service(route.hook()))
                 : List.of(links.service(route.hook()));
