@@ -206,7 +206,7 @@ public class CdsHooksServlet extends HttpServlet {
                 : route.feedback() ? List.of(links.feedback(route.hook()), links.service(route.hook()))
                 : List.of(links.service(route.hook()));
         try {
-            return trust.authenticate(req.getHeader("Authorization"), audiences);
+            return trust.authenticate(req.getHeader("Authorization"), audiences, req.getRemoteAddr(), forwarded(req));
         } catch (Unauthorized u) {
             refusals.refused(route.hook() == null ? "discovery" : route.hook().serviceId(), u);
             resp.setHeader("WWW-Authenticate", u.reason().equals("missing-token") ? "Bearer"
@@ -219,6 +219,12 @@ public class CdsHooksServlet extends HttpServlet {
             JsonErrors.send(resp, 503, "busy", "too many calls to check for replay right now; try again shortly");
             return null;
         }
+    }
+
+    /** Whether a proxy passed the call on: it then came from elsewhere, whatever the connection's address. */
+    private static boolean forwarded(HttpServletRequest req) {
+        return req.getHeader("Forwarded") != null || req.getHeader("X-Forwarded-For") != null
+                || req.getHeader("X-Forwarded-Host") != null || req.getHeader("X-Real-IP") != null;
     }
 
     /** The URLs as the client sees them, or null after a 400 for a Host that cannot be put into links. */

@@ -152,6 +152,9 @@ class CdsHooksServletTest {
         assertEquals(200, post(SELECT, Requests.DOCETAXEL_SELECTED, null).status);
         assertEquals(401, post(SELECT, Requests.DOCETAXEL_SELECTED, "https://elsewhere.example/cds-services").status,
                 "a bad token is refused even here");
+        FakeHttp proxied = new FakeHttp().post(SELECT, "application/json", Requests.DOCETAXEL_SELECTED)
+                .header("X-Forwarded-For", "203.0.113.9").run(servlet);
+        assertEquals(401, proxied.status, "through a proxy, unsigned calls are refused");
     }
 
     @Test

@@ -32,6 +32,7 @@ final class FakeHttp {
     String contextPath = "/careleaf";
     String servletPath = "/cds-services";
     String contentType;
+    String remoteAddr = "127.0.0.1";
     byte[] body = new byte[0];
     final Map<String, String[]> parameters = new LinkedHashMap<>();
     final Map<String, String> requestHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -117,6 +118,7 @@ final class FakeHttp {
                     case "getScheme" -> scheme;
                     case "getServerName" -> serverName;
                     case "getServerPort" -> serverPort;
+                    case "getRemoteAddr" -> remoteAddr;
                     case "getProtocol" -> "HTTP/1.1";
                     case "getContentType" -> contentType;
                     case "getContentLength" -> body.length;

@@ -96,13 +96,15 @@ public final class CdsTrust {
      * The caller of a call addressed to one of {@code audiences}.
      *
      * @param authorization the {@code Authorization} header, or null when the call has none
+     * @param remoteAddress the address the call came from
+     * @param forwarded whether it carries a proxy's forwarding headers
      */
-    public Caller authenticate(String authorization, Collection<String> audiences)
-            throws Unauthorized, ReplayCacheFull {
+    public Caller authenticate(String authorization, Collection<String> audiences, String remoteAddress,
+            boolean forwarded) throws Unauthorized, ReplayCacheFull {
         if (authorization == null) {
             logMode();
         }
-        return authenticator.authenticate(authorization, audiences);
+        return authenticator.authenticate(authorization, audiences, !forwarded && Loopback.isLoopback(remoteAddress));
     }
 
     /** Careleaf's public base URL as configured (no trailing slash), or null to take it from each request. */

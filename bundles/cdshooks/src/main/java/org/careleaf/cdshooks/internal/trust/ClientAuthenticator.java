@@ -8,7 +8,8 @@ import java.util.function.Supplier;
  * a call without one is refused unless loopback development mode is on, which needs all three:
  * {@code requireSignedRequests = false}, {@code allowUnsignedOnLoopback = true}, and Pax Web listening on
  * loopback alone (looked up at each unsigned call, so widening the listening addresses closes the mode
- * at once).
+ * at once); and the call itself must come straight from this machine, not through a proxy (a reverse
+ * proxy on the same machine would otherwise open loopback to the network).
  */
 final class ClientAuthenticator {
 
@@ -25,15 +26,21 @@ final class ClientAuthenticator {
         this.verifier = verifier;
     }
 
-    Caller authenticate(String authorization, Collection<String> audiences) throws Unauthorized, ReplayCacheFull {
+    /**
+     * @param direct whether the call came from a loopback address with no proxy's forwarding headers
+     */
+    Caller authenticate(String authorization, Collection<String> audiences, boolean direct)
+            throws Unauthorized, ReplayCacheFull {
         if (authorization != null) {
             return verifier.verify(authorization, audiences);
         }
-        if (acceptsUnsigned()) {
+        boolean development = acceptsUnsigned();
+        if (development && direct) {
             return Caller.UNSIGNED;
         }
         throw new Unauthorized("missing-token", "CDS Hooks calls must carry a JWT signed by a trusted client:"
-                + " Authorization: Bearer <JWT>");
+                + " Authorization: Bearer <JWT>" + (development ? " (unsigned calls are accepted only straight from"
+                        + " this machine, not through a proxy)" : ""));
     }
 
     /** Whether a call without a token is accepted right now (loopback development mode). */

@@ -41,7 +41,7 @@ class CdsTrustTest {
     }
 
     private static String reason(CdsTrust t, String authorization) {
-        return assertThrows(Unauthorized.class, () -> t.authenticate(authorization, List.of(AUD))).reason();
+        return assertThrows(Unauthorized.class, () -> t.authenticate(authorization, List.of(AUD), "127.0.0.1", false)).reason();
     }
 
     @Test
@@ -49,14 +49,14 @@ class CdsTrustTest {
         CdsTrust t = trust(Map.of());
         assertEquals("missing-token", reason(t, null));
         String token = TestKeys.sign(key, JWSAlgorithm.ES384, claims(AUD, NOW).build());
-        assertTrue(t.authenticate(bearer(token), List.of(AUD)).signed());
+        assertTrue(t.authenticate(bearer(token), List.of(AUD), "127.0.0.1", false).signed());
         Result health = new TrustHealthCheck(t).execute();
         assertTrue(health.isOk(), health.toString());
     }
 
     @Test
     void developmentModeNeedsBothSwitchesAndLoopbackAlone() throws Exception {
-        assertSame(Caller.UNSIGNED, trust(DEV).authenticate(null, List.of(AUD)));
+        assertSame(Caller.UNSIGNED, trust(DEV).authenticate(null, List.of(AUD), "127.0.0.1", false));
         assertEquals("missing-token", reason(trust(Map.of("requireSignedRequests", false)), null));
         assertEquals("missing-token", reason(trust(Map.of("allowUnsignedOnLoopback", true)), null),
                 "requireSignedRequests=true wins");
@@ -64,7 +64,18 @@ class CdsTrustTest {
         notLoopback.set("HTTP listens on 0.0.0.0, which is not a loopback address");
         assertEquals("missing-token", reason(dev, null), "widening the listening addresses closes the mode at once");
         notLoopback.set(null);
-        assertSame(Caller.UNSIGNED, dev.authenticate(null, List.of(AUD)));
+        assertSame(Caller.UNSIGNED, dev.authenticate(null, List.of(AUD), "127.0.0.1", false));
+    }
+
+    @Test
+    void developmentModeServesOnlyCallsStraightFromThisMachine() throws Exception {
+        CdsTrust dev = trust(DEV);
+        assertSame(Caller.UNSIGNED, dev.authenticate(null, List.of(AUD), "::1", false));
+        assertEquals("missing-token", assertThrows(Unauthorized.class,
+                () -> dev.authenticate(null, List.of(AUD), "127.0.0.1", true)).reason(),
+                "a reverse proxy on this machine forwards calls from the network");
+        assertEquals("missing-token", assertThrows(Unauthorized.class,
+                () -> dev.authenticate(null, List.of(AUD), "10.0.0.7", false)).reason());
     }
 
     @Test
