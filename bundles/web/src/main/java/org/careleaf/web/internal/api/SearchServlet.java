@@ -65,17 +65,25 @@ public class SearchServlet extends HttpServlet {
             JsonErrors.send(resp, 400, "bad-language", ReaderLanguage.BAD_LANGUAGE, view, "error.bad-language");
             return;
         }
+        // bad input is a 400 whether or not a search service is installed
+        SearchParameters params;
+        org.careleaf.search.SearchQuery query;
+        try {
+            params = SearchParameters.of(req);
+            // the language the view resolved, so hits and the rest of the answer speak the same language
+            query = params.query(view.locale());
+        } catch (IllegalArgumentException e) {
+            JsonErrors.send(resp, 400, "bad-query", e.getMessage(), view, "error.bad-parameter");
+            return;
+        }
         EducationSearch s = search;
         if (s == null) {
             JsonErrors.send(resp, 503, "search-unavailable", "search is not installed", view, "search.unavailable");
             return;
         }
         SearchResult result;
-        SearchParameters params;
         try {
-            params = SearchParameters.of(req);
-            // the language the view resolved, so hits and the rest of the answer speak the same language
-            result = s.search(params.query(view.locale()));
+            result = s.search(query);
         } catch (IllegalArgumentException e) {
             JsonErrors.send(resp, 400, "bad-query", e.getMessage(), view, "error.bad-parameter");
             return;

@@ -95,8 +95,12 @@ final class AtomXml {
     }
 
     private void element(String name, String value) throws XMLStreamException {
+        element(InfobuttonFeed.ATOM_NS, name, value);
+    }
+
+    private void element(String namespace, String name, String value) throws XMLStreamException {
         indent();
-        x.writeStartElement(InfobuttonFeed.ATOM_NS, name);
+        x.writeStartElement(namespace, name);
         x.writeCharacters(PlainText.xmlSafe(value));
         x.writeEndElement();
     }
@@ -111,10 +115,7 @@ final class AtomXml {
     }
 
     private void careleaf(String name, String value) throws XMLStreamException {
-        indent();
-        x.writeStartElement(InfobuttonFeed.CARELEAF_NS, name);
-        x.writeCharacters(PlainText.xmlSafe(value));
-        x.writeEndElement();
+        element(InfobuttonFeed.CARELEAF_NS, name, value);
     }
 
     private void link(String href, String type, String hreflang) throws XMLStreamException {

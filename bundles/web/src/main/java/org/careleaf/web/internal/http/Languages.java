@@ -17,7 +17,6 @@ public final class Languages {
             Map.entry("en", "English"),
             Map.entry("ar", "العربية"),
             Map.entry("tl", "Tagalog"),
-            Map.entry("fil", "Filipino"),
             Map.entry("ht", "Kreyòl ayisyen"),
             Map.entry("zh-Hans", "简体中文"),
             Map.entry("zh-Hant", "繁體中文"),
