@@ -25,6 +25,9 @@ import org.careleaf.web.internal.http.CareleafContext;
 import org.careleaf.web.internal.http.JsonErrors;
 import org.careleaf.web.internal.http.Paths;
 import org.careleaf.web.internal.http.SecurityHeaders;
+import org.careleaf.web.internal.http.WebConfig;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.propertytypes.ServiceRanking;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
@@ -38,9 +41,13 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
  * so that probing learns nothing about what exists. Repeated failed logins are answered 429 for a while
  * ({@link LoginThrottle}). Every admin answer is never framed and never stored.
  *
- * <p>Off unless {@link AdminSwitch} enables it, together with {@link AdminServlet}.
+ * <p>It is also the admin's switch: with {@code admin.enabled = false} in {@code etc/org.careleaf.web.cfg}
+ * every admin path is a 404 for everyone, as if the admin were not installed. The admin stays in this
+ * bundle, not one of its own, because it shares the context, the headers and the templates; a switch is
+ * all a hospital needs to leave it out. (A switch that registers and unregisters components instead
+ * would leave the admin missing for a moment after every start.)
  */
-@Component(name = AdminSwitch.LOGIN, service = Filter.class, enabled = false)
+@Component(service = Filter.class, configurationPid = WebConfig.PID)
 @HttpWhiteboardFilterName("careleaf-admin-login")
 @HttpWhiteboardFilterPattern("/admin/*")
 @HttpWhiteboardContextSelect(CareleafContext.SELECT)
@@ -58,6 +65,17 @@ public class AdminLoginFilter implements Filter {
     private static final SecurityHeaders NEVER_FRAMED = SecurityHeaders.forFrameAncestors("'none'");
 
     private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
+    private volatile boolean enabled;
+
+    @Activate
+    public AdminLoginFilter(WebConfig config) {
+        configure(config);
+    }
+
+    @Modified
+    void configure(WebConfig config) {
+        enabled = config.admin_enabled();
+    }
 
     /** The path below {@code /admin}: "" for the page itself. */
     static String adminPath(HttpServletRequest req) {
@@ -72,7 +90,9 @@ public class AdminLoginFilter implements Filter {
         HttpServletResponse resp = (HttpServletResponse) response;
         NEVER_FRAMED.apply(resp);
         resp.setHeader("Cache-Control", "no-store");
-        if (!KNOWN.matcher(adminPath(req)).matches() || loggedIn(req, resp)) {
+        if (!enabled) {
+            JsonErrors.send(resp, 404, "not-found", "no such admin path");
+        } else if (!KNOWN.matcher(adminPath(req)).matches() || loggedIn(req, resp)) {
             chain.doFilter(request, response);
         }
     }

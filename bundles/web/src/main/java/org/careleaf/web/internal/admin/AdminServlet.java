@@ -37,9 +37,9 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  * with the module table, problems, translation matrix and audit trail, and POST
  * {@code /modules/{id}/enable|disable}, which needs the CSRF token the page carries (form field
  * {@code csrf} or header {@code X-CSRF-Token}) and a same-origin {@code Origin} when the browser sends one.
- * JSON twins: {@code /api/modules}, {@code /api/audit?limit=}. Off unless {@link AdminSwitch} enables it.
+ * JSON twins: {@code /api/modules}, {@code /api/audit?limit=}. Switched off by {@link AdminLoginFilter}.
  */
-@Component(name = AdminSwitch.SERVLET, service = Servlet.class, enabled = false)
+@Component(service = Servlet.class)
 @HttpWhiteboardServletName("careleaf-admin")
 @HttpWhiteboardServletPattern("/admin/*")
 @HttpWhiteboardContextSelect(CareleafContext.SELECT)

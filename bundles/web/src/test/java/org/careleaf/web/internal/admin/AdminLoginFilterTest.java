@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The admin guard without a JAAS realm: every known path needs a login, unknown ones pass on to the 404. */
 class AdminLoginFilterTest {
 
-    private final AdminLoginFilter filter = new AdminLoginFilter();
+    private final AdminLoginFilter filter = new AdminLoginFilter(TestConfig.defaults());
     private boolean reached;
 
     private final HttpServlet servlet = new HttpServlet() {
@@ -55,6 +55,19 @@ class AdminLoginFilterTest {
         FakeHttp x = get("/admin/secret-backup");
         assertTrue(reached);
         assertEquals(404, x.status);
+    }
+
+    @Test
+    void switchedOffEveryAdminPathIs404ForEveryone() throws Exception {
+        filter.configure(TestConfig.web("/careleaf", "'self'", false));
+        for (String path : new String[] {"/admin/", "/admin/api/modules", "/admin/secret-backup"}) {
+            reached = false;
+            FakeHttp x = get(path, "Authorization", "Basic YWRtaW46c2VjcmV0");
+            assertEquals(404, x.status, path);
+            assertTrue(!reached, "the admin servlet never sees a request");
+        }
+        filter.configure(TestConfig.defaults());
+        assertEquals(401, get("/admin/").status);
     }
 
     @Test
