@@ -94,6 +94,9 @@ public abstract class CareleafTestSupport {
             editConfigurationFilePut("etc/users.properties", "admin", ADMIN_PASSWORD + ",_g_:admingroup"),
             editConfigurationFilePut("etc/users.properties", "nurse", NURSE_PASSWORD + ",viewer"),
             systemProperty("careleaf.version").value(System.getProperty("careleaf.version")),
+            // how long injection waits for a service such as BootFinished: Pax Exam's 10 s is too short for
+            // a boot on a loaded 2-core machine
+            systemProperty("org.ops4j.pax.exam.service.timeout").value("60000"),
         };
         Option[] all = new Option[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);

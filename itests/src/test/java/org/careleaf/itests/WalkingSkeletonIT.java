@@ -87,4 +87,23 @@ public class WalkingSkeletonIT extends CareleafTestSupport {
         assertEquals(9, get("/careleaf/api/modules").json().getAsJsonObject().getAsJsonArray("modules").size());
         assertNull("no problem was reported", catalog.view(null).problems().stream().findFirst().orElse(null));
     }
+
+    /**
+     * Other Careleaf bundles (CDS Hooks, FHIR) register into the context named careleaf, and a HIS that
+     * gathers Felix health checks finds Careleaf's under the tag careleaf.
+     */
+    @Test
+    public void theContextAndTheHealthCheckAreThereForOthers() throws Exception {
+        assertEquals(1, context.getServiceReferences(org.osgi.service.http.context.ServletContextHelper.class,
+                "(&(osgi.http.whiteboard.context.name=careleaf)(osgi.http.whiteboard.context.path=/careleaf))").size());
+        var checks = context.getServiceReferences(org.apache.felix.hc.api.HealthCheck.class, "(hc.tags=careleaf)");
+        assertEquals(1, checks.size());
+        assertEquals(org.apache.felix.hc.api.Result.Status.OK, context.getService(checks.iterator().next()).execute().getStatus());
+        Answer health = get("/careleaf/health");
+        assertEquals(200, health.status());
+        assertEquals("ok", health.json().getAsJsonObject().get("status").getAsString());
+        assertEquals("search is not installed: 503", 503, get("/careleaf/api/search?q=bone").status());
+        assertEquals(404, get("/careleaf/figures/mpc-overview/figures/none.svg").status());
+        assertNotNull(get("/careleaf/api/modules").header("Content-Security-Policy"));
+    }
 }

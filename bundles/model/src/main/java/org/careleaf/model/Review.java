@@ -3,7 +3,7 @@ package org.careleaf.model;
 /**
  * Honest review metadata as the content's writers ship it. Unreviewed content says so: {@code reviewer}
  * and {@code reviewedOn} stay null until a named clinician has signed the content off. A hospital's own
- * sign-off of a version is an {@link Approval}, kept by the catalog, not part of the content.
+ * sign-off of a version is an {@link ApprovalState}, kept by the catalog, not part of the content.
  *
  * @param writtenOn ISO date the text was written or last changed
  * @param reviewedOn ISO date of the clinical review, or null
