@@ -5,6 +5,12 @@ import java.util.Hashtable;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
+import java.io.IOException;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.careleaf.model.EducationCatalog;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceFactory;
@@ -13,6 +19,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.context.ServletContextHelper;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 
@@ -37,17 +47,33 @@ public class CareleafContext {
     private static final Pattern PATH = Pattern.compile("/|(/[A-Za-z0-9._~-]{1,64}){1,8}");
 
     private final BundleContext bundleContext;
+    private final ReadinessFilter readiness = new ReadinessFilter();
     private String path;
     private ServiceRegistration<ServletContextHelper> registration;
 
     @Activate
     public CareleafContext(BundleContext bundleContext, WebConfig config) {
         this.bundleContext = bundleContext;
+        readiness.headers(SecurityHeaders.forFrameAncestors(config.frameAncestors()));
         register(path(config.contextPath()));
+    }
+
+    /** Optional, so that the surfaces can say the catalog is missing rather than vanish with it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindCatalog(EducationCatalog catalog) {
+        readiness.catalog = catalog;
+    }
+
+    void unbindCatalog(EducationCatalog catalog) {
+        if (readiness.catalog == catalog) {
+            readiness.catalog = null;
+        }
     }
 
     @Modified
     void modified(WebConfig config) {
+        readiness.headers(SecurityHeaders.forFrameAncestors(config.frameAncestors()));
         String wanted = path(config.contextPath());
         if (!wanted.equals(path)) {
             registration.unregister();
@@ -70,6 +96,10 @@ public class CareleafContext {
             @Override
             public ServletContextHelper getService(Bundle bundle, ServiceRegistration<ServletContextHelper> reg) {
                 return new ServletContextHelper(bundle) {
+                    @Override
+                    public boolean handleSecurity(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                        return readiness.admit(req, resp);
+                    }
                 };
             }
 

@@ -31,7 +31,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
 @ServiceRanking(HeadersFilter.RANKING)
 public class HeadersFilter implements Filter {
 
-    /** Runs before the readiness and admin filters, so their answers carry the headers too. */
+    /** Runs before the admin filter, so its answers carry the headers too (the readiness 503 applies them itself). */
     static final int RANKING = 300;
     private static final Logger LOG = Logger.getLogger(HeadersFilter.class.getName());
 

@@ -12,15 +12,6 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.careleaf.model.EducationCatalog;
 import org.careleaf.model.Readiness;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.component.propertytypes.ServiceRanking;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterName;
-import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 
 /**
  * Until the catalog has taken in the content Karaf installs at start, every content surface in the
@@ -28,39 +19,46 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
  * answers 503 with {@code Retry-After} and the reason, so no host ever caches a partial library or hears
  * that a module on its way does not exist. Health, administration and the stylesheet answer as usual:
  * the first two say why themselves.
+ *
+ * <p>The context itself asks it about every request ({@link CareleafContext}, through the whiteboard's
+ * {@code handleSecurity}), before any filter or servlet of any bundle: a whiteboard filter would be
+ * registered on its own schedule, and a servlet registered before it could answer first.
  */
-@Component(service = Filter.class)
-@HttpWhiteboardFilterName("careleaf-readiness")
-@HttpWhiteboardFilterPattern("/*")
-@HttpWhiteboardContextSelect(CareleafContext.SELECT)
-@ServiceRanking(ReadinessFilter.RANKING)
 public class ReadinessFilter implements Filter {
 
-    static final int RANKING = 100;
     public static final String RETRY_AFTER_SECONDS = "2";
 
     /** Optional, so that the surfaces can say the catalog is missing rather than vanish with it. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
     volatile EducationCatalog catalog;
+    private volatile SecurityHeaders headers = SecurityHeaders.forFrameAncestors(SecurityHeaders.DEFAULT_FRAME_ANCESTORS);
 
-    @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        HttpServletRequest req = (HttpServletRequest) request;
+    void headers(SecurityHeaders headers) {
+        this.headers = headers;
+    }
+
+    /** True when the request may go on; otherwise the 503 is sent. */
+    public boolean admit(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (!isContent(Paths.within(req))) {
-            chain.doFilter(request, response);
-            return;
+            return true;
         }
         EducationCatalog c = catalog;
         Readiness r = c == null ? new Readiness(false, 0, 0, "the Careleaf catalog is not running") : c.view(null).readiness();
         if (r.ready()) {
-            chain.doFilter(request, response);
-            return;
+            return true;
         }
-        HttpServletResponse resp = (HttpServletResponse) response;
+        // no filter has run yet: this answer carries the context's headers itself
+        headers.apply(resp);
         resp.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         JsonErrors.send(resp, 503, "starting", "Careleaf is starting: " + r.reason() + "; try again shortly");
+        return false;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (admit((HttpServletRequest) request, (HttpServletResponse) response)) {
+            chain.doFilter(request, response);
+        }
     }
 
     /** The surfaces that serve content; health, administration and static files are not held back. */
