@@ -23,6 +23,7 @@ import org.careleaf.admin.CatalogAdmin;
 import org.careleaf.admin.ModuleState;
 import org.careleaf.admin.ModuleStatus;
 import org.careleaf.admin.ValidationReport;
+import org.careleaf.catalog.internal.AuditTrail;
 import org.careleaf.catalog.internal.BundleValidator;
 import org.careleaf.catalog.internal.CatalogCore;
 import org.careleaf.catalog.internal.library.Library;
@@ -44,10 +45,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * so a hand edit of {@code etc/org.careleaf.catalog.cfg} that Karaf has not read yet is kept, not
  * overwritten; and a change is acknowledged only once both the audit entry and the file are on disk.
  */
-@Component(service = CatalogAdmin.class, immediate = true, configurationPid = Enablement.PID,
+@Component(service = {CatalogAdmin.class, AuditTrail.class}, immediate = true, configurationPid = Enablement.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = CatalogConfig.class)
-public class Enablement implements CatalogAdmin {
+public class Enablement implements CatalogAdmin, AuditTrail {
 
     public static final String PID = "org.careleaf.catalog";
     static final String DISABLED = "disabledModules";
@@ -131,7 +132,8 @@ public class Enablement implements CatalogAdmin {
         record(actor, action, id, from, to);
     }
 
-    private AuditEntry record(Actor actor, String action, String target, String before, String after) {
+    @Override
+    public synchronized AuditEntry record(Actor actor, String action, String target, String before, String after) {
         AuditEntry e = new AuditEntry(Instant.now().toString(), actor.user(), actor.channel(), actor.from(), action, target,
                 before, after);
         audit.append(e);
@@ -239,7 +241,8 @@ public class Enablement implements CatalogAdmin {
     private static ModuleStatus status(Library.ModuleEntryInfo e, List<Problem> problems) {
         String id = e.document().id();
         boolean stale = e.completeness().values().stream().anyMatch(c -> c.stale() > 0);
-        ModuleState state = !e.enabled() ? ModuleState.DISABLED : e.lastGood() ? ModuleState.REFUSED
+        ModuleState state = !e.enabled() ? ModuleState.DISABLED : !e.served() ? ModuleState.UNAPPROVED
+                : e.heldVersion() != null ? ModuleState.HELD : e.lastGood() ? ModuleState.REFUSED
                 : stale ? ModuleState.STALE : ModuleState.ENABLED;
         List<String> translated = e.completeness().values().stream().filter(c -> c.translated() > 0)
                 .map(Completeness::locale).sorted().toList();

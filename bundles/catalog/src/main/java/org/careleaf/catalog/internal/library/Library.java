@@ -47,6 +47,9 @@ public final class Library {
     private final Map<String, ViewerText> chosenViewerTexts = new HashMap<>();
     /** Per translated language served: parts, translated, stale, missing and modules translated, over enabled modules. */
     private final Map<String, long[]> totals = new HashMap<>();
+    /** Under the require policy: the newest version on offer of a module, when no approval covers it. */
+    private final Map<String, Candidate<ModuleDocument>> heldOffer = new HashMap<>();
+    private ApprovalRules rules = ApprovalRules.OFF;
 
     private ShardedMap<String, ModuleEntry> entries = ShardedMap.empty();
     private ModuleKey[] ordered = new ModuleKey[0];
@@ -182,16 +185,42 @@ public final class Library {
     // ---- choosing
 
     private void chooseModule(String id, List<Change> out) {
-        Selection.Choice<ModuleDocument> choice = Selection.module(modules.candidates(id));
+        List<Candidate<ModuleDocument>> offered = modules.candidates(id);
+        Selection.Choice<ModuleDocument> newest = Selection.module(offered);
         ModuleEntry old = entries.get(id);
         List<Problem> lost = new ArrayList<>();
-        if (choice != null) {
-            for (Candidate<ModuleDocument> loser : choice.losers()) {
-                lost.add(new Problem(loser.bundle(), null, "$.id", Selection.clashMessage(loser, choice.winner()), id,
+        if (newest != null) {
+            for (Candidate<ModuleDocument> loser : newest.losers()) {
+                lost.add(new Problem(loser.bundle(), null, "$.id", Selection.clashMessage(loser, newest.winner()), id,
                         Instant.now().toString()));
             }
         }
         setClashes("module|" + id, lost);
+        Selection.Choice<ModuleDocument> choice = newest;
+        Candidate<ModuleDocument> held = null;
+        if (rules.requires()) {
+            // only what the site's clinicians approved is served: an offered version, or a kept approved copy
+            List<Candidate<ModuleDocument>> approved = new ArrayList<>();
+            for (Candidate<ModuleDocument> c : offered) {
+                if (rules.covers(id, c.document().locale(), hash(c))) {
+                    approved.add(c);
+                }
+            }
+            approved.addAll(rules.copiesOf(id));
+            choice = Selection.module(approved);
+            if (newest != null && (choice == null || !hash(newest.winner()).equals(hash(choice.winner())))) {
+                held = newest.winner();
+            }
+        }
+        boolean heldBefore = heldOffer.containsKey(id);
+        if (held == null) {
+            heldOffer.remove(id);
+        } else {
+            heldOffer.put(id, held);
+        }
+        if (held != null && (!heldBefore || heldOffer.get(id) != held)) {
+            out.add(new Change("MODULE_HELD", Map.of("module", id, "version", held.document().version())));
+        }
         if (choice == null) {
             if (old != null) {
                 replace(old, null);
@@ -200,9 +229,13 @@ public final class Library {
             return;
         }
         if (old != null && old.chosen == choice.winner()) {
+            if (old.heldBack != held) {
+                replace(old, old.withHeldBack(held));
+            }
             return;
         }
-        ModuleEntry next = ModuleEntry.of(choice.winner(), translationsByModule.getOrDefault(id, Map.of()));
+        ModuleEntry next = ModuleEntry.of(choice.winner(), hash(choice.winner()), held,
+                translationsByModule.getOrDefault(id, Map.of()));
         replace(old, next);
         if (old == null) {
             out.add(new Change("MODULE_ADDED", Map.of("module", id, "version", next.doc.version())));
@@ -210,6 +243,62 @@ public final class Library {
             out.add(new Change("MODULE_CHANGED", Map.of("module", id, "version", next.doc.version(), "previous",
                     old.doc.version())));
         }
+    }
+
+    /** A candidate's content hash, computed once per candidate. */
+    private String hash(Candidate<ModuleDocument> c) {
+        return c.contentHash(x -> org.careleaf.catalog.internal.ContentHash.of(x.document(), x.figures()));
+    }
+
+    /**
+     * The site's approvals changed: the policy, or what is approved for the given modules (null: for every
+     * module, as after a policy change). Those modules are chosen again; every other entry is untouched.
+     */
+    public synchronized List<Change> approvals(ApprovalRules next, Set<String> changedModules) {
+        List<Change> out = new ArrayList<>();
+        ApprovalRules before = rules;
+        rules = next;
+        Set<String> ids = new TreeSet<>();
+        if (changedModules == null || before.policy() != next.policy()) {
+            ids.addAll(modules.keys());
+            ids.addAll(next.copies().keySet());
+            entries.forEach((id, e) -> ids.add(id));
+        } else {
+            ids.addAll(changedModules);
+        }
+        for (String id : ids) {
+            chooseModule(id, out);
+        }
+        for (String id : ids) {
+            if (entries.containsKey(id) && !out.stream().anyMatch(c -> id.equals(c.properties().get("module")))) {
+                // the served version is the same, but what readers are told about its approval changed
+                out.add(new Change("MODULE_CHANGED", Map.of("module", id, "version", entries.get(id).doc.version())));
+            }
+        }
+        return publish(out);
+    }
+
+    /** The newest version on offer of a module (whatever its approval), or null. */
+    public synchronized Candidate<ModuleDocument> offeredModule(String id) {
+        Selection.Choice<ModuleDocument> c = Selection.module(modules.candidates(id));
+        return c == null ? null : c.winner();
+    }
+
+    /** The chosen translation of a module into a language, or null. */
+    public synchronized Candidate<TranslationDocument> offeredTranslation(String id, String locale) {
+        return chosenTranslations.get(id + "|" + locale);
+    }
+
+    /** Every module id on offer, and every translation on offer as {@code id|locale}. */
+    public synchronized List<String> offeredKeys() {
+        List<String> out = new ArrayList<>(new TreeSet<>(modules.keys()));
+        out.addAll(new TreeSet<>(chosenTranslations.keySet()));
+        return out;
+    }
+
+    /** The content hash of a candidate module version. */
+    public String contentHash(Candidate<ModuleDocument> c) {
+        return hash(c);
     }
 
     private void chooseTranslation(String key, List<Change> out) {
@@ -419,7 +508,7 @@ public final class Library {
         Set<String> sources = Set.copyOf(modulesPerSourceLocale.keySet());
         String fallback = locales.contains(defaultLocale) ? defaultLocale : locales.get(0);
         snapshot = new Snapshot(previous.revision + 1, readiness, entries, ordered, byCode, bySubtopic, disabled, locales,
-                sources, fallback, Map.copyOf(chosenViewerTexts), Map.copyOf(languages), List.copyOf(problems));
+                sources, fallback, Map.copyOf(chosenViewerTexts), Map.copyOf(languages), List.copyOf(problems), rules);
         List<Change> out = new ArrayList<>(changes.size());
         for (Change c : changes) {
             Map<String, String> props = new HashMap<>(c.properties());
@@ -429,20 +518,42 @@ public final class Library {
         return out;
     }
 
-    /** Every chosen module by id, enabled or not, in order: for administration. */
-    public List<ModuleEntryInfo> entries() {
+    /**
+     * Every module for administration, in order: each one served (enabled or not), with the newer version
+     * it holds back for review, and each one on offer that is not served because no version is approved.
+     */
+    public synchronized List<ModuleEntryInfo> entries() {
         List<ModuleEntryInfo> out = new ArrayList<>();
         Snapshot s = snapshot;
         for (ModuleEntry e : s.allEntries()) {
-            out.add(new ModuleEntryInfo(e.doc, e.chosen.bundle(), e.chosen.lastGood(), !s.disabled.contains(e.id()),
-                    e.sourceReadability.score(), e.completeness));
+            out.add(new ModuleEntryInfo(e.doc, e.chosen.bundle(), e.chosen.lastGood() && e.chosen.bundleId() != -2,
+                    !s.disabled.contains(e.id()), e.sourceReadability.score(), e.completeness,
+                    e.heldBack == null ? null : e.heldBack.document().version(), true));
         }
+        heldOffer.forEach((id, c) -> {
+            if (!s.entries.containsKey(id)) {
+                out.add(new ModuleEntryInfo(c.document(), c.bundle(), false, !s.disabled.contains(id), null, Map.of(),
+                        c.document().version(), false));
+            }
+        });
         return out;
     }
 
-    /** What administration shows of one module. */
+    /**
+     * What administration shows of one module.
+     *
+     * @param heldVersion a newer version waiting for the site's approval, or null
+     * @param served false when no version of it is approved, so none is served
+     */
     public record ModuleEntryInfo(ModuleDocument document, String bundle, boolean lastGood, boolean enabled,
-            Double readability, Map<String, Completeness> completeness) {
+            Double readability, Map<String, Completeness> completeness, String heldVersion, boolean served) {
+    }
+
+    /** Modules whose newest version waits for approval, with that version (for health). */
+    public synchronized Map<String, String> heldForReview() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        heldOffer.forEach((id, c) -> out.put(id, c.document().version()));
+        return out;
     }
 
     static String oid(String system) {

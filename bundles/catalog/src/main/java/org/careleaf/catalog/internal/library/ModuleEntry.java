@@ -20,6 +20,10 @@ final class ModuleEntry {
 
     final Candidate<ModuleDocument> chosen;
     final ModuleDocument doc;
+    /** The hash an approval of the version served must name. */
+    final String contentHash;
+    /** A newer version on offer that the site's clinicians have not approved yet (require policy); else null. */
+    final Candidate<ModuleDocument> heldBack;
     final ModuleKey key;
     final PartHashes hashes;
     final Readability sourceReadability;
@@ -31,10 +35,17 @@ final class ModuleEntry {
     private final java.util.concurrent.ConcurrentHashMap<String, Readability> readability =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private ModuleEntry(Candidate<ModuleDocument> chosen, PartHashes hashes, Readability sourceReadability,
+    /** Content hash per translation, computed on first use. */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> translationHashes =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private ModuleEntry(Candidate<ModuleDocument> chosen, String contentHash, Candidate<ModuleDocument> heldBack,
+            PartHashes hashes, Readability sourceReadability,
             Map<String, TranslationDocument> translations, Map<String, Completeness> completeness) {
         this.chosen = chosen;
         this.doc = chosen.document();
+        this.contentHash = contentHash;
+        this.heldBack = heldBack;
         this.key = new ModuleKey(doc.order(), doc.id());
         this.hashes = hashes;
         this.sourceReadability = sourceReadability;
@@ -42,13 +53,25 @@ final class ModuleEntry {
         this.completeness = completeness;
     }
 
-    static ModuleEntry of(Candidate<ModuleDocument> chosen, Map<String, TranslationDocument> translations) {
+    static ModuleEntry of(Candidate<ModuleDocument> chosen, String contentHash, Candidate<ModuleDocument> heldBack,
+            Map<String, TranslationDocument> translations) {
         ModuleDocument m = chosen.document();
         PartHashes hashes = PartHashes.of(m);
         Map<String, Completeness> completeness = new HashMap<>();
         translations.forEach((locale, t) -> completeness.put(locale, Localizer.completeness(m, hashes, locale, t)));
-        return new ModuleEntry(chosen, hashes, ReadabilityMeter.measure(m, m.locale()), Map.copyOf(translations),
-                Map.copyOf(completeness));
+        return new ModuleEntry(chosen, contentHash, heldBack, hashes, ReadabilityMeter.measure(m, m.locale()),
+                Map.copyOf(translations), Map.copyOf(completeness));
+    }
+
+    /** The same module version with another held-back candidate (or none). */
+    ModuleEntry withHeldBack(Candidate<ModuleDocument> held) {
+        return new ModuleEntry(chosen, contentHash, held, hashes, sourceReadability, translations, completeness);
+    }
+
+    String translationHash(String locale) {
+        TranslationDocument t = translations.get(locale);
+        return t == null ? null : translationHashes.computeIfAbsent(locale,
+                l -> org.careleaf.catalog.internal.ContentHash.of(t));
     }
 
     /** This entry with the translation into {@code locale} replaced (or removed, when null). */
@@ -62,7 +85,7 @@ final class ModuleEntry {
             ts.put(locale, t);
             cs.put(locale, Localizer.completeness(doc, hashes, locale, t));
         }
-        return new ModuleEntry(chosen, hashes, sourceReadability, Map.copyOf(ts), Map.copyOf(cs));
+        return new ModuleEntry(chosen, contentHash, heldBack, hashes, sourceReadability, Map.copyOf(ts), Map.copyOf(cs));
     }
 
     /** Completeness in a translated language, counting every part missing when there is no translation. */
@@ -73,11 +96,29 @@ final class ModuleEntry {
     }
 
     ModuleView view(String locale) {
+        return view(locale, ApprovalRules.OFF);
+    }
+
+    /**
+     * The module for a reader of {@code locale}, with what the site's approvals say about it. Under the
+     * require policy a translation no approval covers is not served: the approved source text is, marked
+     * as awaiting approval.
+     */
+    ModuleView view(String locale, ApprovalRules rules) {
+        org.careleaf.model.ApprovalState approval = rules.state(doc.id(), doc.locale(), contentHash);
         if (locale.equals(doc.locale())) {
-            return Localizer.source(doc, sourceReadability, null);
+            return Localizer.source(doc, sourceReadability, approval);
         }
-        return Localizer.view(doc, hashes, locale, translations.get(locale), TranslationStatus.MISSING,
-                sourceReadability, null, null, translated -> readability.computeIfAbsent(locale,
+        TranslationDocument t = translations.get(locale);
+        org.careleaf.model.ApprovalState translationApproval = t == null ? null
+                : rules.state(doc.id(), locale, translationHash(locale));
+        TranslationStatus missing = TranslationStatus.MISSING;
+        if (t != null && rules.requires() && !translationApproval.approved()) {
+            t = null;
+            missing = TranslationStatus.AWAITING_APPROVAL;
+        }
+        return Localizer.view(doc, hashes, locale, t, missing, sourceReadability, approval, translationApproval,
+                translated -> readability.computeIfAbsent(locale,
                         l -> ReadabilityMeter.measure(translated, translated.locale())));
     }
 

@@ -33,11 +33,12 @@ public final class Snapshot {
     /** Per translated language served: translation counts over the enabled modules. */
     final Map<String, LanguageSummary> languages;
     final List<Problem> problems;
+    final ApprovalRules rules;
 
     Snapshot(long revision, Readiness readiness, ShardedMap<String, ModuleEntry> entries, ModuleKey[] ordered,
             ShardedMap<String, ModuleKey[]> byCode, ShardedMap<String, ModuleKey[]> bySubtopic, Set<String> disabled,
             List<String> locales, Set<String> sourceLocales, String defaultLocale, Map<String, ViewerText> viewerTexts,
-            Map<String, LanguageSummary> languages, List<Problem> problems) {
+            Map<String, LanguageSummary> languages, List<Problem> problems, ApprovalRules rules) {
         this.revision = revision;
         this.readiness = readiness;
         this.entries = entries;
@@ -51,11 +52,12 @@ public final class Snapshot {
         this.viewerTexts = viewerTexts;
         this.languages = languages;
         this.problems = problems;
+        this.rules = rules;
     }
 
     static Snapshot empty(Readiness readiness) {
         return new Snapshot(0, readiness, ShardedMap.empty(), new ModuleKey[0], ShardedMap.empty(), ShardedMap.empty(),
-                Set.of(), List.of("en"), Set.of(), "en", Map.of(), Map.of(), List.of());
+                Set.of(), List.of("en"), Set.of(), "en", Map.of(), Map.of(), List.of(), ApprovalRules.OFF);
     }
 
     public long revision() {

@@ -109,7 +109,7 @@ public final class View implements CatalogView {
                 next = cursor(last);
                 break;
             }
-            page.add(e.view(locale));
+            page.add(e.view(locale, s.rules));
             last = candidates[i];
         }
         return new ModulePage(page, total, next);
@@ -161,7 +161,7 @@ public final class View implements CatalogView {
     public List<ModuleView> modules() {
         List<ModuleView> out = new ArrayList<>(s.ordered.length);
         for (ModuleKey k : s.ordered) {
-            out.add(s.entries.get(k.id()).view(locale));
+            out.add(s.entries.get(k.id()).view(locale, s.rules));
         }
         return out;
     }
@@ -169,7 +169,7 @@ public final class View implements CatalogView {
     @Override
     public Optional<ModuleView> module(String id) {
         ModuleEntry e = s.enabledEntry(id);
-        return e == null ? Optional.empty() : Optional.of(e.view(locale));
+        return e == null ? Optional.empty() : Optional.of(e.view(locale, s.rules));
     }
 
     @Override
@@ -210,7 +210,7 @@ public final class View implements CatalogView {
         }
         List<ModuleView> views = new ArrayList<>(found.size());
         for (ModuleKey k : found) {
-            views.add(s.entries.get(k.id()).view(locale));
+            views.add(s.entries.get(k.id()).view(locale, s.rules));
         }
         return new CodeMatch(views, unknown, ignored);
     }
@@ -244,7 +244,7 @@ public final class View implements CatalogView {
             }
         }
         List<PackSummary> out = new ArrayList<>();
-        counts.forEach((pack, byCategory) -> out.add(new PackSummary(pack, first.get(pack).view(locale).content().title(),
+        counts.forEach((pack, byCategory) -> out.add(new PackSummary(pack, first.get(pack).view(locale, s.rules).content().title(),
                 byCategory.values().stream().mapToInt(Integer::intValue).sum(), byCategory)));
         return out;
     }

@@ -256,4 +256,81 @@ class LibraryTest {
         assertTrue(library.configure(Set.of("x"), Set.of(), "en").isEmpty());
         assertEquals(revision, library.snapshot().revision());
     }
+
+    // ---- the site's approvals
+
+    private ApprovalRules rules(org.careleaf.admin.ApprovalPolicy policy, Candidate<ModuleDocument> approved,
+            Candidate<ModuleDocument> copy) {
+        java.util.Map<String, org.careleaf.admin.Approval> in = new java.util.HashMap<>();
+        if (approved != null) {
+            String hash = library.contentHash(approved);
+            in.put(ApprovalRules.key(approved.document().id(), "en", hash), new org.careleaf.admin.Approval(
+                    approved.document().id(), "en", false, approved.document().version(), hash, "nurse.a",
+                    "2026-12-01T10:00:00Z", "web", "127.0.0.1", "checked"));
+        }
+        return new ApprovalRules(policy, in, copy == null ? java.util.Map.of()
+                : java.util.Map.of(copy.document().id(), List.of(copy)), a -> "Clinical reviewer");
+    }
+
+    @Test
+    void underRequireOnlyApprovedVersionsAreServedAndANewOneIsHeld() {
+        Candidate<ModuleDocument> v1 = offer(module("m", "1.0.0", 1, Category.OVERVIEW), 1, false);
+        library.approvals(rules(org.careleaf.admin.ApprovalPolicy.REQUIRE, v1, null), null);
+        assertEquals("1.0.0", view(null).module("m").orElseThrow().version());
+        assertTrue(view(null).module("m").orElseThrow().approval().approved());
+        assertEquals("Clinical reviewer", view(null).module("m").orElseThrow().approval().by());
+        // a new version arrives: the approved one keeps serving from its kept copy
+        Candidate<ModuleDocument> copy = new Candidate<>(Long.MAX_VALUE / 2, -2, "approved copy", v1.document(), true, null);
+        library.approvals(rules(org.careleaf.admin.ApprovalPolicy.REQUIRE, v1, copy), null);
+        library.removeModule(v1.serviceId(), true, 0);
+        offer(module("m", "2.0.0", 1, Category.OVERVIEW), 1, false);
+        library.settle(1);
+        assertEquals("1.0.0", view(null).module("m").orElseThrow().version());
+        assertEquals(java.util.Map.of("m", "2.0.0"), library.heldForReview());
+        // the new one approved: it is served
+        Candidate<ModuleDocument> v2 = library.offeredModule("m");
+        library.approvals(rules(org.careleaf.admin.ApprovalPolicy.REQUIRE, v2, copy), Set.of("m"));
+        assertEquals("2.0.0", view(null).module("m").orElseThrow().version());
+        assertTrue(library.heldForReview().isEmpty());
+    }
+
+    @Test
+    void underRequireAModuleWithNoApprovedVersionIsNotServed() {
+        offer(module("m", "1.0.0", 1, Category.OVERVIEW), 1, false);
+        library.approvals(rules(org.careleaf.admin.ApprovalPolicy.REQUIRE, null, null), null);
+        assertTrue(view(null).module("m").isEmpty());
+        assertFalse(library.entries().get(0).served());
+        library.approvals(rules(org.careleaf.admin.ApprovalPolicy.SHOW, null, null), null);
+        assertFalse(view(null).module("m").orElseThrow().approval().approved(), "shown as not approved, but served");
+        library.approvals(ApprovalRules.OFF, null);
+        assertNull(view(null).module("m").orElseThrow().approval());
+    }
+
+    @Test
+    void underRequireAnUnapprovedTranslationGivesWayToTheApprovedSource() {
+        ModuleDocument m = module("m", "1.0.0", 1, Category.OVERVIEW);
+        Candidate<ModuleDocument> v1 = offer(m, 1, false);
+        translate(m, "es", 5);
+        library.approvals(rules(org.careleaf.admin.ApprovalPolicy.REQUIRE, v1, null), null);
+        var es = view("es").module("m").orElseThrow();
+        assertEquals(TranslationStatus.AWAITING_APPROVAL, es.translationStatus());
+        assertEquals("en", es.locale());
+        assertFalse(es.translationApproval().approved());
+    }
+
+    @Test
+    void anApprovalDoesNotCarryOverToChangedText() {
+        Candidate<ModuleDocument> v1 = offer(module("m", "1.0.0", 1, Category.OVERVIEW), 1, false);
+        ApprovalRules approvedV1 = rules(org.careleaf.admin.ApprovalPolicy.REQUIRE, v1, null);
+        library.approvals(approvedV1, null);
+        library.removeModule(v1.serviceId(), false, 0);
+        // the same version number with one word changed is other content
+        ModuleDocument edited = module("m", "1.0.0", 1, Category.OVERVIEW);
+        edited = new ModuleDocument(edited.schemaVersion(), edited.id(), edited.version(), edited.locale(), edited.pack(),
+                edited.title() + " (edited)", edited.summary(), edited.category(), edited.order(), edited.audience(),
+                edited.codes(), edited.subtopics(), null, edited.review(), edited.sources(), edited.sections());
+        offer(edited, 1, false);
+        assertTrue(view(null).module("m").isEmpty());
+        assertEquals(java.util.Map.of("m", "1.0.0"), library.heldForReview());
+    }
 }

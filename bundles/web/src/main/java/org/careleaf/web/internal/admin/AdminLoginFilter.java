@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.security.auth.Subject;
@@ -56,11 +57,17 @@ public class AdminLoginFilter implements Filter {
 
     static final String REALM = "karaf";
     static final String ROLE = "admin";
+    /** Clinicians who approve content: a role of its own, so an administrator alone cannot approve. */
+    static final String REVIEWER = "careleaf-reviewer";
     /** Request attribute holding the authenticated user name. */
     static final String USER = "careleaf.admin.user";
+    /** Request attribute holding the user's roles. */
+    static final String ROLES = "careleaf.admin.roles";
 
     /** The admin paths below {@code /admin}; anything else is a 404 for everyone. */
-    static final Pattern KNOWN = Pattern.compile("/?|/modules/[a-z0-9-]{1,64}/(enable|disable)|/api/(modules|audit)");
+    static final Pattern KNOWN = Pattern.compile("/?|/modules/[a-z0-9-]{1,64}/(enable|disable)|/api/(modules|audit)"
+            + "|" + ReviewServlet.PATHS);
+    private static final Pattern REVIEW = Pattern.compile("/review(/.*)?|/api/review(/.*)?");
     private static final int MAX_CREDENTIALS = 512;
     private static final SecurityHeaders NEVER_FRAMED = SecurityHeaders.forFrameAncestors("'none'");
 
@@ -123,12 +130,21 @@ public class AdminLoginFilter implements Filter {
             JsonErrors.send(resp, 401, "unauthenticated", "log in with a Karaf account that has the admin role");
             return false;
         }
-        boolean admin = subject.getPrincipals(RolePrincipal.class).stream().anyMatch(r -> ROLE.equals(r.getName()));
-        if (!admin) {
-            JsonErrors.send(resp, 403, "forbidden", "this account does not have the admin role");
+        Set<String> roles = subject.getPrincipals(RolePrincipal.class).stream().map(RolePrincipal::getName)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        boolean review = REVIEW.matcher(adminPath(req)).matches();
+        // reading what waits for review: administrators and reviewers; approving: reviewers only
+        boolean allowed = !review ? roles.contains(ROLE)
+                : "GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod())
+                        ? roles.contains(ROLE) || roles.contains(REVIEWER) : roles.contains(REVIEWER);
+        if (!allowed) {
+            JsonErrors.send(resp, 403, "forbidden", review && roles.contains(ROLE)
+                    ? "approving content needs the " + REVIEWER + " role; the admin role alone does not"
+                    : "this account does not have the " + (review ? REVIEWER : ROLE) + " role");
             return false;
         }
         req.setAttribute(USER, credentials[0]);
+        req.setAttribute(ROLES, roles);
         return true;
     }
 

@@ -1,7 +1,6 @@
 package org.careleaf.web.internal.admin;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -47,7 +46,6 @@ public class AdminServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern CHANGE = Pattern.compile("/modules/([a-z0-9]+(?:-[a-z0-9]+)*)/(enable|disable)");
-    private static final int MAX_FORM = 4096;
 
     private final transient CatalogAdmin admin;
     private final transient EducationCatalog catalog;
@@ -69,7 +67,7 @@ public class AdminServlet extends HttpServlet {
             JsonErrors.send(resp, 404, "not-found", "no such admin path");
             return;
         }
-        String user = user(req, resp);
+        String user = AdminRequests.user(req, resp);
         if (user == null) {
             return;
         }
@@ -98,27 +96,11 @@ public class AdminServlet extends HttpServlet {
                     "not-found", "changes are POST " + base + "/admin/modules/{id}/enable or /disable");
             return;
         }
-        String user = user(req, resp);
-        if (user == null) {
+        String user = AdminRequests.user(req, resp);
+        if (user == null || !AdminRequests.changeAllowed(req, resp, tokens, user)) {
             return;
         }
-        if (!sameOrigin(req)) {
-            JsonErrors.send(resp, 403, "cross-origin", "the request comes from another site");
-            return;
-        }
-        String token = req.getHeader("X-CSRF-Token");
-        boolean fromForm = token == null;
-        if (fromForm) {
-            if (req.getContentLength() > MAX_FORM) {
-                JsonErrors.send(resp, 413, "too-large", "the form is too large");
-                return;
-            }
-            token = req.getParameter("csrf");
-        }
-        if (!tokens.valid(user, token)) {
-            JsonErrors.send(resp, 403, "bad-csrf-token", "the request lacks a valid CSRF token; reload the admin page");
-            return;
-        }
+        boolean fromForm = AdminRequests.fromForm(req);
         String id = m.group(1);
         boolean enable = m.group(2).equals("enable");
         AuditEntry entry;
@@ -138,34 +120,6 @@ public class AdminServlet extends HttpServlet {
         o.addProperty("enabled", enable);
         o.addProperty("changed", entry != null);
         Answers.json(resp, 200, o);
-    }
-
-    /**
-     * The user the login filter let through. A known path without one never reaches here while the filter is
-     * registered; should the servlet ever be up before it, the request is refused rather than served.
-     */
-    private static String user(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String user = (String) req.getAttribute(AdminLoginFilter.USER);
-        if (user == null) {
-            resp.setHeader("Retry-After", "2");
-            JsonErrors.send(resp, 503, "admin-starting", "the admin login is not running yet");
-        }
-        return user;
-    }
-
-    /** A browser says where a request comes from; it must be this server. Non-browser clients send no Origin. */
-    private static boolean sameOrigin(HttpServletRequest req) {
-        String origin = req.getHeader("Origin");
-        if (origin == null) {
-            return true;
-        }
-        try {
-            URI o = URI.create(origin);
-            String host = req.getHeader("Host");
-            return host != null && host.equalsIgnoreCase(o.getAuthority());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static int intParam(String value, int fallback) {

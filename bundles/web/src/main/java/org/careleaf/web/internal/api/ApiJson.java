@@ -32,6 +32,13 @@ public final class ApiJson {
         o.add("translation", translation(v));
         o.add("readability", WebJson.GSON.toJsonTree(v.readability()));
         o.addProperty("viewerUrl", viewerUrl(base, v.id(), v.requested()));
+        if (v.approval() != null) {
+            // the site's own sign-off, when it shows approvals: part of the module's provenance
+            o.add("approval", WebJson.GSON.toJsonTree(v.approval()));
+        }
+        if (v.translationApproval() != null) {
+            o.add("translationApproval", WebJson.GSON.toJsonTree(v.translationApproval()));
+        }
         return o;
     }
 

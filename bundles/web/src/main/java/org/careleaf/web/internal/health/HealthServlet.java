@@ -55,6 +55,10 @@ public class HealthServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile EducationCatalog catalog;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile org.careleaf.admin.ContentApprovals approvals;
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         HealthCheckExecutor executor = checks;
@@ -84,6 +88,22 @@ public class HealthServlet extends HttpServlet {
             o.addProperty("revision", view.revision());
             o.add("problems", WebJson.GSON.toJsonTree(view.problems()));
         }
+        org.careleaf.admin.ContentApprovals a = approvals;
+        if (a != null && a.policy() != org.careleaf.admin.ApprovalPolicy.OFF) {
+            // modules whose newest version waits for the site's clinicians (served meanwhile: the approved one)
+            com.google.gson.JsonArray held = new com.google.gson.JsonArray();
+            for (org.careleaf.admin.PendingReview p : a.pending()) {
+                if (!p.translation()) {
+                    JsonObject h = new JsonObject();
+                    h.addProperty("module", p.module());
+                    h.addProperty("waiting", p.version());
+                    h.addProperty("served", p.approvedVersion());
+                    held.add(h);
+                }
+            }
+            o.addProperty("approvalPolicy", WebJson.name(a.policy()));
+            o.add("heldForReview", held);
+        }
         if (v.status().equals("starting")) {
             resp.setHeader("Retry-After", ReadinessFilter.RETRY_AFTER_SECONDS);
         }
@@ -112,7 +132,7 @@ public class HealthServlet extends HttpServlet {
             }
             return switch (worst) {
                 case OK -> new Verdict("ok", null);
-                case WARN -> new Verdict("degraded", null);
+                case WARN -> new Verdict("degraded", reason);
                 case TEMPORARILY_UNAVAILABLE -> new Verdict("starting", reason);
                 case CRITICAL, HEALTH_CHECK_ERROR -> new Verdict("down", reason);
             };

@@ -69,6 +69,14 @@ final class AtomXml {
             text("summary", e.summary());
             careleaf("moduleId", e.moduleId());
             careleaf("translationStatus", e.translationStatus());
+            if (e.approval() != null) {
+                careleaf("approved", String.valueOf(e.approval().approved()));
+                if (e.approval().approved()) {
+                    careleaf("approvedBy", e.approval().by());
+                    careleaf("approvedOn", e.approval().on());
+                    careleaf("approvedVersion", e.approval().version());
+                }
+            }
             end();
         }
         depth--;

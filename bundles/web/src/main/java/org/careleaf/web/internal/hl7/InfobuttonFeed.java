@@ -36,8 +36,9 @@ final class InfobuttonFeed {
     private static final String EPOCH = "1970-01-01T00:00:00Z";
 
     /** One module in the feed. {@code locale} is the language the module's text is served in. */
+    /** @param approval the site's approval of the version, when the site shows approvals; else null */
     record Entry(String id, String moduleId, String title, String summary, String viewerUrl, String apiUrl,
-            String locale, String translationStatus, String updated) {
+            String locale, String translationStatus, String updated, org.careleaf.model.ApprovalState approval) {
     }
 
     /**
@@ -79,7 +80,7 @@ final class InfobuttonFeed {
                     PlainText.of(v.content().title()), PlainText.of(v.content().summary()),
                     origin + ApiJson.viewerUrl(base, v.id(), v.requested()),
                     origin + base + "/api/modules/" + v.id() + "?lang=" + v.requested(), v.locale(),
-                    WebJson.name(v.translationStatus()), updated));
+                    WebJson.name(v.translationStatus()), updated, v.approval()));
         }
         String updated = entries.stream().map(Entry::updated).max(String::compareTo)
                 .orElseGet(() -> latestWritten(view));
@@ -187,6 +188,9 @@ final class InfobuttonFeed {
             o.add("updated", value(e.updated()));
             o.addProperty("moduleId", e.moduleId());
             o.addProperty("translationStatus", e.translationStatus());
+            if (e.approval() != null) {
+                o.add("approval", WebJson.GSON.toJsonTree(e.approval()));
+            }
             entries.add(o);
         }
         feed.add("entry", entries);

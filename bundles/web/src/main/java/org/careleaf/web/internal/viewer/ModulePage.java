@@ -73,8 +73,12 @@ public record ModulePage(String id, String title, String titleLang, boolean titl
      * Who checked the content: {@code reviewed} only with a named, dated clinical sign-off; anything short
      * of that is shown as not reviewed.
      */
+    /**
+     * @param approvalShown the site shows its clinicians' approvals (policy show or require)
+     * @param approved an approval covers the version shown; {@code approvedBy} and {@code approvedOn} say whose
+     */
     public record About(boolean reviewed, String reviewer, Time reviewedOn, Time written, Time next,
-            String version) {
+            String version, boolean approvalShown, boolean approved, String approvedBy, Time approvedOn) {
     }
 
     /** A source, linked when its address is a web link. */
@@ -85,31 +89,35 @@ public record ModulePage(String id, String title, String titleLang, boolean titl
         ModuleDocument m = v.content();
         Set<String> fallback = new HashSet<>(v.fallbackIds());
         // A module with no translation is in the source language throughout: one notice says so, not a note per part.
-        boolean notePerPart = v.translationStatus() != TranslationStatus.MISSING;
+        boolean notePerPart = v.translationStatus() != TranslationStatus.MISSING
+                && v.translationStatus() != TranslationStatus.AWAITING_APPROVAL;
         Parts parts = new Parts(v, fallback, notePerPart);
         List<Part> sections = m.sections().stream().map(parts::part).toList();
         return new ModulePage(v.id(), m.title(), parts.lang(ModuleView.TITLE_ID),
                 parts.note(ModuleView.TITLE_ID), m.summary(), parts.lang(ModuleView.SUMMARY_ID),
                 parts.note(ModuleView.SUMMARY_ID), notice(v.translationStatus()),
-                m.keyPoints() == null ? null : parts.part(m.keyPoints()), sections, about(m, locale),
+                m.keyPoints() == null ? null : parts.part(m.keyPoints()), sections, about(m, v.approval(), locale),
                 sources(m.sources(), locale), v.sourceLocale());
     }
 
     private static String notice(TranslationStatus status) {
         return switch (status) {
             case SOURCE -> null;
-            case MISSING, AWAITING_APPROVAL -> "translation.missing";
+            case MISSING -> "translation.missing";
+            case AWAITING_APPROVAL -> "translation.awaiting-approval";
             case REVIEWED -> "translation.reviewed";
             case MACHINE_ASSISTED -> "translation.machine-assisted";
         };
     }
 
-    private static About about(ModuleDocument m, String locale) {
+    private static About about(ModuleDocument m, org.careleaf.model.ApprovalState approval, String locale) {
         Review r = m.review();
         boolean reviewed = r != null && r.clinicallyReviewed() && present(r.reviewer()) && present(r.reviewedOn());
+        boolean approved = approval != null && approval.approved();
         return new About(reviewed, reviewed ? r.reviewer() : null, reviewed ? Time.of(r.reviewedOn(), locale) : null,
                 r == null ? null : Time.of(r.writtenOn(), locale), r == null ? null : Time.of(r.nextReviewDue(), locale),
-                m.version());
+                m.version(), approval != null, approved, approved ? approval.by() : null,
+                approved ? Time.of(approval.on(), locale) : null);
     }
 
     private static List<SourceItem> sources(List<Source> sources, String locale) {
