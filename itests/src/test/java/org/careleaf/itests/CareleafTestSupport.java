@@ -71,6 +71,7 @@ public abstract class CareleafTestSupport {
 
     protected static final String ADMIN_PASSWORD = "admin-test-secret";
     protected static final String NURSE_PASSWORD = "nurse-test-secret";
+    protected static final String REVIEWER_PASSWORD = "reviewer-test-secret";
 
     protected static Option[] careleafKaraf(Option... extra) {
         int http = freePort();
@@ -93,11 +94,17 @@ public abstract class CareleafTestSupport {
             // test accounts: the assembly itself ships none
             editConfigurationFilePut("etc/users.properties", "admin", ADMIN_PASSWORD + ",_g_:admingroup"),
             editConfigurationFilePut("etc/users.properties", "nurse", NURSE_PASSWORD + ",viewer"),
+            editConfigurationFilePut("etc/users.properties", "drlee", REVIEWER_PASSWORD + ",careleaf-reviewer"),
             systemProperty("careleaf.version").value(System.getProperty("careleaf.version")),
             // how long injection waits for a service such as BootFinished: Pax Exam's 10 s is too short for
             // a boot on a loaded 2-core machine
             systemProperty("org.ops4j.pax.exam.service.timeout").value("60000"),
         };
+        if (Boolean.getBoolean("careleaf.keepExam")) {
+            // -Dcareleaf.keepExam=true keeps target/exam/<run>/ (its data/log/karaf.log) for a failure's post-mortem
+            extra = java.util.Arrays.copyOf(extra, extra.length + 1);
+            extra[extra.length - 1] = org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder();
+        }
         Option[] all = new Option[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);

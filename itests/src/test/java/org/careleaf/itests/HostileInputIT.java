@@ -179,7 +179,12 @@ public class HostileInputIT extends CareleafTestSupport {
             try {
                 reply = send(method, target, headers, body);
             } catch (UncheckedIOException e) {
-                failures.add(method + " " + shorten(target) + ": " + e.getCause());
+                // the server answered (414, 413, 431) and closed before the client had sent all of the request
+                if (String.valueOf(e.getCause().getMessage()).contains("Error writing to server")) {
+                    statuses.merge(-1, 1, Integer::sum);
+                } else {
+                    failures.add(method + " " + shorten(target) + ": " + e.getCause());
+                }
                 continue;
             }
             statuses.merge(reply.status(), 1, Integer::sum);

@@ -53,6 +53,13 @@ class ContentChecksTest {
     private static final String GOOD = "Call your team if you feel unwell. Ask your nurse what to expect. Keep your phone near you.";
 
     @Test
+    void aMonthTheEnglishNamesMayBeWrittenAsItsNumber() {
+        assertEquals(Set.of("6", "06", "12", "5", "05"), TranslationConsistency.monthNumbers(
+                "Approved in June 2025 and in December. Since May 2023 you may ask for it."));
+        assertEquals(Set.of(), TranslationConsistency.monthNumbers("You may feel tired. Ask what may help."));
+    }
+
+    @Test
     void aPlainModulePasses() {
         ModuleDocument m = module(o -> blocks(o).add(paragraph("first-p9", GOOD)));
         PlainLanguage.Figures f = PlainLanguage.measure(m, Set.of("oncologist"));

@@ -147,8 +147,10 @@ public final class TranslationConsistency {
                 missing.removeAll(numbers(tr));
                 Set<String> extra = new TreeSet<>(numbers(tr));
                 extra.removeAll(numbers(en));
+                // "June 2025" may be written 2025年6月 or 06/2025: a month the English names may appear as its number
+                extra.removeAll(monthNumbers(en));
                 for (Exception e : exceptions) {
-                    if (e.applies(lang, english.id(), b.id())) {
+                    if (e.applies(t.locale(), english.id(), b.id()) || e.applies(lang, english.id(), b.id())) {
                         missing.removeAll(e.mayOmit());
                         extra.removeAll(e.mayAdd());
                     }
@@ -164,12 +166,30 @@ public final class TranslationConsistency {
                     }
                     List<String> names = new ArrayList<>();
                     names.add(d.english());
-                    names.addAll(d.local().getOrDefault(lang, List.of()));
+                    // the full tag's spellings when listed (zh-Hans and zh-Hant differ), else the language's
+                    names.addAll(d.local().getOrDefault(t.locale(), d.local().getOrDefault(lang, List.of())));
                     if (names.stream().noneMatch(n -> trFolded.contains(fold(n)))) {
                         out.add(b.id() + ": the medicine " + d.english() + " is not named (accepted for " + lang + ": "
                                 + names + ")");
                     }
                 }
+            }
+        }
+        return out;
+    }
+
+    private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december");
+
+    /** The numbers (1 to 12, also with a leading zero) of the months an English text names. */
+    static Set<String> monthNumbers(String english) {
+        Set<String> out = new TreeSet<>();
+        for (int i = 0; i < MONTHS.size(); i++) {
+            // "may" is also a verb: only a capitalised May followed by a year or a day counts
+            Pattern p = i == 4 ? Pattern.compile("\\bMay\\s+\\d") : Pattern.compile("(?i)\\b" + MONTHS.get(i) + "\\b");
+            if (p.matcher(english).find()) {
+                out.add(String.valueOf(i + 1));
+                out.add(String.format(Locale.ROOT, "%02d", i + 1));
             }
         }
         return out;

@@ -77,7 +77,7 @@ public final class View implements CatalogView {
         if (q.after() != null) {
             ModuleKey after = cursorKey(q.after());
             if (after == null) {
-                throw new IllegalArgumentException("the cursor '" + q.after() + "' is not one a module page gave");
+                throw new IllegalArgumentException("the cursor is not one a module page gave");
             }
             start = s.after(after);
         }

@@ -98,7 +98,7 @@ public class CareleafContext {
                 return new ServletContextHelper(bundle) {
                     @Override
                     public boolean handleSecurity(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-                        return readiness.admit(req, resp);
+                        return MethodGuard.admit(req, resp, readiness) && readiness.admit(req, resp);
                     }
                 };
             }

@@ -36,6 +36,11 @@ public class ReadinessFilter implements Filter {
         this.headers = headers;
     }
 
+    /** The context's headers, for an answer sent before any filter has run. */
+    void applyHeaders(HttpServletResponse resp) {
+        headers.apply(resp);
+    }
+
     /** True when the request may go on; otherwise the 503 is sent. */
     public boolean admit(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (!isContent(Paths.within(req))) {

@@ -1,6 +1,8 @@
 package org.careleaf.web.internal.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,24 @@ class CareleafContextTest {
     void anythingElseFallsBackToTheDefault() {
         for (String bad : new String[] {null, "", "careleaf", "/a b", "/../etc", "/a/./b", "/a//b", "/x?y", "/" + "a".repeat(65)}) {
             assertEquals(CareleafContext.DEFAULT_PATH, CareleafContext.path(bad), String.valueOf(bad));
+        }
+    }
+
+    @Test
+    void verbsCareleafDoesNotUseGetOne405WithTheReason() throws Exception {
+        ReadinessFilter headers = new ReadinessFilter();
+        for (String verb : new String[] {"PUT", "DELETE", "PATCH", "TRACE", "PROPFIND", "get"}) {
+            FakeHttp x = new FakeHttp(verb, "/api/modules");
+            assertFalse(MethodGuard.admit(x.request(), x.response(), headers), verb);
+            assertEquals(405, x.status, verb);
+            assertEquals(MethodGuard.ALLOW, x.responseHeader("Allow"), verb);
+            assertTrue(x.text().contains("method-not-allowed"), x.text());
+            assertTrue(x.responseHeader("X-Content-Type-Options") != null, verb);
+        }
+        for (String verb : new String[] {"GET", "HEAD", "POST", "OPTIONS"}) {
+            FakeHttp x = new FakeHttp(verb, "/api/modules");
+            assertTrue(MethodGuard.admit(x.request(), x.response(), headers), verb);
+            assertEquals(200, x.status, verb);
         }
     }
 }
