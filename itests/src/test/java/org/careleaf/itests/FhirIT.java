@@ -6,7 +6,6 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,29 +137,8 @@ public class FhirIT extends CareleafTestSupport {
     /** Every curl example in docs/fhir.md, against this Karaf; a block expects 200 unless it says otherwise. */
     @Test
     public void everyCurlExampleInTheFhirDocsWorks() throws Exception {
-        String doc = Files.readString(Path.of(System.getProperty("careleaf.docs"), "fhir.md"));
-        java.util.regex.Matcher block = java.util.regex.Pattern.compile("```sh\n(.*?)```", java.util.regex.Pattern.DOTALL)
-                .matcher(doc);
-        Path curlHome = Files.createTempDirectory("curlhome");
-        Files.writeString(curlHome.resolve(".curlrc"), "write-out = \"\\nHTTP_STATUS:%{http_code}\\n\"\n");
-        int blocks = 0;
-        while (block.find()) {
-            blocks++;
-            String script = block.group(1).replace("http://localhost:8181", base());
-            java.util.regex.Matcher expected = java.util.regex.Pattern.compile("(?m)^# HTTP/1\\.1 (\\d{3})").matcher(script);
-            String status = expected.find() ? expected.group(1) : "200";
-            ProcessBuilder pb = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true);
-            pb.environment().put("CURL_HOME", curlHome.toString());
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(script + "\n" + out, 0, p.waitFor());
-            List<String> statuses = out.lines().filter(l -> l.startsWith("HTTP_STATUS:"))
-                    .map(l -> l.substring("HTTP_STATUS:".length())).toList();
-            assertFalse(script, statuses.isEmpty());
-            for (String s : statuses) {
-                assertEquals(script + "\n" + out, status, s);
-            }
-        }
+        int blocks = CurlExamples.run(Path.of(System.getProperty("careleaf.docs"), "fhir.md"), base(),
+                Files.createTempDirectory("fhir-docs"));
         assertTrue("docs/fhir.md has curl examples", blocks >= 6);
     }
 

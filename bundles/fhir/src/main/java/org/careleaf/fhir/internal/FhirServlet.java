@@ -47,6 +47,8 @@ public class FhirServlet extends HttpServlet {
     @Reference
     private EducationCatalog catalog;
 
+    private final transient AnswerCache cache = new AnswerCache(AnswerCache.MAX_BYTES);
+
     public FhirServlet() {
     }
 
@@ -99,23 +101,53 @@ public class FhirServlet extends HttpServlet {
             resp.setHeader("Retry-After", RETRY_AFTER_SECONDS);
             throw new FhirException(503, IssueType.TRANSIENT, "Careleaf is starting: " + r.reason());
         }
-        if (path.equals("/DocumentReference") || path.equals("/DocumentReference/")) {
-            String prefer = req.getHeader("Prefer");
-            boolean strict = prefer != null && prefer.replace(" ", "").contains("handling=strict");
-            SearchParams p = SearchParams.parse(req.getParameterMap(), strict);
-            send(resp, 200, new Search(views, p, Links.of(req)).run(), type, pretty, head);
-        } else if (path.startsWith("/DocumentReference/")) {
-            read(req, resp, views, path.substring("/DocumentReference/".length()), type, pretty, head);
-        } else {
-            String first = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "";
-            throw FhirException.notFound(first.matches("[A-Z][A-Za-z]{1,63}")
-                    ? "the resource type '" + first + "' is not served here; only DocumentReference is (see /metadata)"
-                    : "no such FHIR path; see /metadata");
+        String key = cacheKey(req, path, views.base().revision());
+        AnswerCache.Answer a = cache.get(key);
+        if (a == null) {
+            a = answer(req, views, path, pretty);
+            cache.put(key, a);
         }
+        if (a.etag() != null) {
+            resp.setHeader("ETag", a.etag());
+            resp.setDateHeader("Last-Modified", a.lastModified());
+        }
+        send(resp, 200, a.body(), type, head);
     }
 
-    private void read(HttpServletRequest req, HttpServletResponse resp, Views views, String id, String type,
-            boolean pretty, boolean head) throws IOException {
+    private static AnswerCache.Answer answer(HttpServletRequest req, Views views, String path, boolean pretty) {
+        if (path.equals("/DocumentReference") || path.equals("/DocumentReference/")) {
+            String prefer = req.getHeader("Prefer");
+            SearchParams p = SearchParams.parse(req.getParameterMap(), strict(prefer));
+            return new AnswerCache.Answer(FhirJson.encode(new Search(views, p, Links.of(req)).run(), pretty), null, 0);
+        }
+        if (path.startsWith("/DocumentReference/")) {
+            DocumentReference d = read(req, views, path.substring("/DocumentReference/".length()));
+            return new AnswerCache.Answer(FhirJson.encode(d, pretty), "W/\"" + d.getMeta().getVersionId() + "\"",
+                    d.getMeta().getLastUpdated().getTime());
+        }
+        String first = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "";
+        throw FhirException.notFound(first.matches("[A-Z][A-Za-z]{1,63}")
+                ? "the resource type '" + first + "' is not served here; only DocumentReference is (see /metadata)"
+                : "no such FHIR path; see /metadata");
+    }
+
+    private static boolean strict(String prefer) {
+        return prefer != null && prefer.replace(" ", "").contains("handling=strict");
+    }
+
+    /** What an answer depends on: the revision, the URLs it writes, the path and every parameter. */
+    private static String cacheKey(HttpServletRequest req, String path, long revision) {
+        StringBuilder k = new StringBuilder().append(revision).append('\n').append(Links.of(req).fhirBase()).append(path)
+                .append('\n').append(strict(req.getHeader("Prefer")));
+        new java.util.TreeMap<>(req.getParameterMap()).forEach((name, values) -> {
+            if (!name.equals("_format")) {
+                k.append('\n').append(name).append('=').append(String.join("\u0000", values));
+            }
+        });
+        return k.toString();
+    }
+
+    private static DocumentReference read(HttpServletRequest req, Views views, String id) {
         if (id.contains("/")) {
             throw FhirException.notFound("only read and search are supported (no history, no operations)");
         }
@@ -128,15 +160,16 @@ public class FhirServlet extends HttpServlet {
             throw FhirException.notFound("no DocumentReference has the id '" + id + "' (ids are {moduleId}-{language}"
                     + " of enabled modules, languages " + String.join(", ", views.locales()) + ")");
         }
-        DocumentReference d = DocumentReferences.of(module.get(), parsed.get().language(), Links.of(req));
-        resp.setHeader("ETag", "W/\"" + d.getMeta().getVersionId() + "\"");
-        resp.setDateHeader("Last-Modified", d.getMeta().getLastUpdated().getTime());
-        send(resp, 200, d, type, pretty, head);
+        return DocumentReferences.of(module.get(), parsed.get().language(), Links.of(req));
     }
 
     private static void send(HttpServletResponse resp, int status, IBaseResource resource, String type, boolean pretty,
             boolean head) throws IOException {
-        byte[] body = FhirJson.encode(resource, pretty);
+        send(resp, status, FhirJson.encode(resource, pretty), type, head);
+    }
+
+    private static void send(HttpServletResponse resp, int status, byte[] body, String type, boolean head)
+            throws IOException {
         resp.setStatus(status);
         resp.setContentType(type + ";charset=utf-8");
         resp.setContentLength(body.length);

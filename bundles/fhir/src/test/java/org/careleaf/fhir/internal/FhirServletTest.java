@@ -329,6 +329,15 @@ class FhirServletTest {
         assertEquals(b.getTotal(), b.getEntry().size());
     }
 
+    @Test
+    void anAnswerIsWrittenOnceARevisionAndNeverServedStale() throws Exception {
+        String first = search("language", "de").text();
+        assertEquals(first, search("language", "de").text());
+        catalog.module(copy(ShippedLibrary.modules().get(0), "later-module", 999));
+        Bundle after = parse(search("language", "de"), Bundle.class);
+        assertEquals(10, after.getTotal(), "a new revision is a new answer");
+    }
+
     // Helpers ----------------------------------------------------------------------------------------------
 
     private FakeHttp get(String path) throws Exception {
