@@ -181,7 +181,9 @@ final class Search {
     // Searches built in memory -------------------------------------------------------------------------
 
     private List<Entry> filtered(List<String> languages) {
-        CatalogView first = views.in(languages.get(0));
+        // filters read codes and dates, the same in every language: scan in the default language (the
+        // source, served without localising) and localise only the page's resources afterwards
+        CatalogView first = views.base();
         List<Entry> out = new ArrayList<>();
         if (!p.ids().isEmpty()) {
             Set<Entry> pairs = null;
