@@ -100,31 +100,7 @@ public class AssemblyIT {
      */
     @Test
     public void everyCurlExampleInTheApiDocsWorks() throws Exception {
-        String doc = Files.readString(Path.of(System.getProperty("careleaf.docs"), "api.md"));
-        java.util.regex.Matcher block = java.util.regex.Pattern.compile("```sh\n(.*?)```", java.util.regex.Pattern.DOTALL)
-                .matcher(doc);
-        Path curlHome = Files.createTempDirectory("curlhome");
-        // every curl prints its status last, on a line of its own
-        Files.writeString(curlHome.resolve(".curlrc"), "write-out = \"\\nHTTP_STATUS:%{http_code}\\n\"\n");
-        int blocks = 0;
-        while (block.find()) {
-            blocks++;
-            String script = block.group(1).replace("http://localhost:8181", KARAF.base());
-            java.util.regex.Matcher expected = java.util.regex.Pattern.compile("(?m)^# HTTP/1\\.1 (\\d{3})").matcher(script);
-            String status = expected.find() ? expected.group(1) : "200";
-            ProcessBuilder pb = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script)
-                    .directory(KARAF.home.toFile()).redirectErrorStream(true);
-            pb.environment().put("CURL_HOME", curlHome.toString());
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(script + "\n" + out, 0, p.waitFor());
-            java.util.List<String> statuses = out.lines().filter(l -> l.startsWith("HTTP_STATUS:"))
-                    .map(l -> l.substring("HTTP_STATUS:".length())).toList();
-            assertFalse(script, statuses.isEmpty());
-            for (String s : statuses) {
-                assertEquals(script + "\n" + out, status, s);
-            }
-        }
+        int blocks = CurlExamples.run(Path.of(System.getProperty("careleaf.docs"), "api.md"), KARAF.base(), KARAF.home);
         assertTrue("docs/api.md has curl examples", blocks >= 15);
     }
 

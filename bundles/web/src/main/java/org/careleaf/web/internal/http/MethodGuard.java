@@ -26,7 +26,7 @@ final class MethodGuard {
         }
         headersFrom.applyHeaders(resp);
         resp.setHeader("Allow", ALLOW);
-        JsonErrors.send(resp, 405, "method-not-allowed", "Careleaf answers " + ALLOW + " only");
+        ContextErrors.send(req, resp, 405, "method-not-allowed", "Careleaf answers " + ALLOW + " only");
         return false;
     }
 }

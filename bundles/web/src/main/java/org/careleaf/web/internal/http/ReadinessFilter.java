@@ -54,7 +54,7 @@ public class ReadinessFilter implements Filter {
         // no filter has run yet: this answer carries the context's headers itself
         headers.apply(resp);
         resp.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-        JsonErrors.send(resp, 503, "starting", "Careleaf is starting: " + r.reason() + "; try again shortly");
+        ContextErrors.send(req, resp, 503, "starting", "Careleaf is starting: " + r.reason() + "; try again shortly");
         return false;
     }
 

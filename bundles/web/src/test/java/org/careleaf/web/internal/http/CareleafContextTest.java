@@ -39,4 +39,13 @@ class CareleafContextTest {
             assertEquals(200, x.status, verb);
         }
     }
+
+    @Test
+    void belowFhirTheContextAnswersWithAnOperationOutcome() throws Exception {
+        FakeHttp x = new FakeHttp("DELETE", "/fhir/DocumentReference/mpc-overview-en");
+        assertFalse(MethodGuard.admit(x.request(), x.response(), new ReadinessFilter()));
+        assertEquals(405, x.status);
+        assertTrue(x.text().contains("\"resourceType\":\"OperationOutcome\""), x.text());
+        assertTrue(x.responseHeader("Content-Type").startsWith("application/fhir+json"), x.responseHeader("Content-Type"));
+    }
 }
