@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# Throughput of Careleaf's HTTP surfaces against nginx serving the very same bytes from files, measured
-# in one run on this machine (wrk shares the cores with both servers: compare the ratio, not the
-# absolute numbers). Needs a built assembly (the README's first command) and Debian's nginx-light and wrk.
-# Usage: bench/run-http.sh [seconds per run, default 15]
+# Throughput of Careleaf's HTTP surfaces against two neighbours serving the very same bytes, measured in
+# one run on this machine: nginx serving them from files (with as many workers as there are cores, as
+# Careleaf's Jetty gets), and a bare servlet in the same Karaf writing them pre-encoded (the container's
+# own ceiling). wrk shares the cores with the servers: compare the ratios, not the absolute numbers.
+# The bytes are captured only once the node says it is ready and the list holds every module.
+# Needs a built project (mvn -B -DskipTests install) and Debian's nginx-light and wrk.
+# Usage: bench/run-http.sh [seconds per run, default 10] [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-15}
+seconds=${1:-10}
+rounds=${2:-3}
 command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "install nginx-light and wrk first" >&2; exit 1; }
 tarball=$(ls karaf-assembly/target/careleaf-karaf-assembly-*.tar.gz)
+bare_jar=$(ls bench/bare-servlet/target/careleaf-bench-bare-servlet-*.jar)
 work=$(mktemp -d)
 trap 'karaf_stop; nginx_stop; rm -rf "$work"' EXIT
 
 careleaf_port=18181
 nginx_port=18182
+base="http://127.0.0.1:$careleaf_port"
 mkdir -p "$work/karaf" "$work/www"
 tar xzf "$tarball" -C "$work/karaf" --strip-components=1
 sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $careleaf_port/" "$work/karaf/etc/org.ops4j.pax.web.cfg"
@@ -23,10 +29,15 @@ karaf_stop() { [ -x "$work/karaf/bin/stop" ] && "$work/karaf/bin/stop" >/dev/nul
 nginx_stop() { [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; }
 
 "$work/karaf/bin/start" >/dev/null 2>&1
-for _ in $(seq 1 120); do
-  curl -sf -o /dev/null "http://127.0.0.1:$careleaf_port/careleaf/health" && break
+ready=""
+for _ in $(seq 1 240); do
+  if curl -sf -o /dev/null "$base/careleaf/health"; then ready=yes; break; fi
   sleep 0.5
 done
+[ -n "$ready" ] || { echo "Careleaf did not become ready" >&2; exit 1; }
+modules=$(ls -d bundles/content/*/ | wc -l)
+listed=$(curl -sf "$base/careleaf/api/modules?lang=en" | grep -o '"id":"mpc-[a-z-]*"' | sort -u | wc -l)
+[ "$listed" -eq "$modules" ] || { echo "ready, but the list holds $listed of $modules modules" >&2; exit 1; }
 
 # name | path | content type
 endpoints=(
@@ -34,8 +45,19 @@ endpoints=(
   "module|/careleaf/api/modules/mpc-radiation?lang=es|application/json"
   "viewer|/careleaf/modules/mpc-radiation?lang=es|text/html"
 )
+mkdir -p "$work/karaf/data/bare"
+for e in "${endpoints[@]}"; do
+  IFS='|' read -r name path type <<<"$e"
+  ext=json; [ "$type" = text/html ] && ext=html
+  curl -sf "$base$path" -o "$work/www/$name.$ext"
+  cp "$work/www/$name.$ext" "$work/karaf/data/bare/"
+done
+cp "$bare_jar" "$work/karaf/deploy/"
+for _ in $(seq 1 120); do curl -sf -o /dev/null "$base/bare/list.json" && break; sleep 0.5; done
+
+cores=$(nproc)
 cat > "$work/nginx.conf" <<CONF
-worker_processes 1;
+worker_processes $cores;
 pid $work/nginx.pid;
 error_log $work/nginx-error.log;
 events { worker_connections 1024; }
@@ -50,22 +72,26 @@ http {
   }
 }
 CONF
-for e in "${endpoints[@]}"; do
-  IFS='|' read -r name path type <<<"$e"
-  ext=json; [ "$type" = text/html ] && ext=html
-  curl -sf "http://127.0.0.1:$careleaf_port$path" -o "$work/www/$name.$ext"
-done
 nginx -c "$work/nginx.conf"
 
 rps() { wrk -t2 -c50 -d"${seconds}s" "$1" | awk '/Requests\/sec/ {print $2}'; }
-printf '%-8s %8s %14s %14s %8s\n' endpoint bytes careleaf_rps nginx_rps ratio
+stats() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR]=$1} END {printf "%.2f/%.2f/%.2f", v[1], v[int((NR+1)/2)], v[NR]}'; }
+printf '%-8s %7s %26s %26s %26s %18s %18s\n' endpoint bytes "careleaf req/s" "nginx req/s" "bare servlet req/s" "vs nginx" "vs bare"
+printf '%-8s %7s %26s %26s %26s %18s %18s\n' "" "" "min/median/max" "min/median/max" "min/median/max" "min/median/max" "min/median/max"
 for e in "${endpoints[@]}"; do
   IFS='|' read -r name path type <<<"$e"
   ext=json; [ "$type" = text/html ] && ext=html
   bytes=$(stat -c %s "$work/www/$name.$ext")
-  wrk -t2 -c50 -d3s "http://127.0.0.1:$careleaf_port$path" >/dev/null   # warm-up: JIT, first render
-  c=$(rps "http://127.0.0.1:$careleaf_port$path")
-  n=$(rps "http://127.0.0.1:$nginx_port/$name.$ext")
-  printf '%-8s %8s %14s %14s %8s\n' "$name" "$bytes" "$c" "$n" "$(awk -v c="$c" -v n="$n" 'BEGIN {printf "%.2f", c / n}')"
+  wrk -t2 -c50 -d3s "$base$path" >/dev/null                       # warm-up: JIT, first render
+  wrk -t2 -c50 -d3s "$base/bare/$name.$ext" >/dev/null
+  c_all="" n_all="" b_all="" rn="" rb=""
+  for _ in $(seq 1 "$rounds"); do
+    c=$(rps "$base$path"); n=$(rps "http://127.0.0.1:$nginx_port/$name.$ext"); b=$(rps "$base/bare/$name.$ext")
+    c_all="$c_all $c"; n_all="$n_all $n"; b_all="$b_all $b"
+    rn="$rn $(awk -v c="$c" -v n="$n" 'BEGIN {print c / n}')"; rb="$rb $(awk -v c="$c" -v b="$b" 'BEGIN {print c / b}')"
+  done
+  printf '%-8s %7s %26s %26s %26s %18s %18s\n' "$name" "$bytes" "$(echo "$c_all" | stats)" "$(echo "$n_all" | stats)" \
+    "$(echo "$b_all" | stats)" "$(echo "$rn" | stats)" "$(echo "$rb" | stats)"
 done
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), nginx $(nginx -v 2>&1 | sed 's/.*\///'), wrk -t2 -c50 -d${seconds}s"
+echo "machine: $cores cores, $(java -version 2>&1 | head -1), nginx $(nginx -v 2>&1 | sed 's/.*\///') with $cores workers," \
+  "wrk -t2 -c50 -d${seconds}s, $rounds rounds, load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# The catalog at library scale, measured on this machine in one run per size (never asserted in a test).
+# For each size N: N generated modules (copies of the shipped ones, realistic sizes) in 16 languages, 100
+# modules per bundle, in deploy/ at the first start of a fresh assembly; then the same bundles without the
+# Careleaf headers (Karaf installs and starts them, Careleaf ignores them: Karaf's own floor). Reports
+#   boot to ready (health 200), and the floor (every plain bundle started, node ready), and their ratio;
+#   one valid update of a one-module bundle, from the file landing in deploy/ to the new version served
+#     (5 updates: min/median/max; the deployer polls every second, so subtract up to 1 s of waiting);
+#   heap used after a full GC, Careleaf run minus plain run, in total and per module-language;
+#   latency of the first list page and of one module (wrk, one connection: median and 99th percentile).
+# Needs a built project (mvn -B -DskipTests install), python3, curl, wrk and the JDK's jcmd.
+# Usage: bench/run-scale.sh [sizes, default "10 100 1000 10000"]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=${*:-10 100 1000 10000}
+tarball=$(ls karaf-assembly/target/careleaf-karaf-assembly-*.tar.gz)
+work=$(mktemp -d)
+port=18191
+base="http://127.0.0.1:$port"
+current=""
+trap 'stop_node; rm -rf "$work"' EXIT
+stop_node() { [ -n "$current" ] && [ -x "$current/bin/stop" ] && "$current/bin/stop" >/dev/null 2>&1 || true
+              [ -n "$current" ] && pkill -9 -f "karaf.home=$current" 2>/dev/null || true; current=""; }
+now_ms() { date +%s%3N; }
+
+fresh_node() {   # $1 folder: a fresh copy of the assembly on our own ports
+  mkdir -p "$1"
+  tar xzf "$tarball" -C "$1" --strip-components=1
+  sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $port/" "$1/etc/org.ops4j.pax.web.cfg"
+  sed -i "s/^sshPort = .*/sshPort = 18111/" "$1/etc/org.apache.karaf.shell.cfg"
+  sed -i "s/^rmiRegistryPort = .*/rmiRegistryPort = 18199/; s/^rmiServerPort = .*/rmiServerPort = 18454/" \
+    "$1/etc/org.apache.karaf.management.cfg"
+}
+
+update_bundle() {   # $1 jar path, $2 version: one module (a copy of mpc-overview as bench-update)
+  python3 - "$1" "$2" <<'PY'
+import json, os, sys, zipfile
+m = json.load(open("bundles/content/mpc-overview/src/main/resources/content/mpc-overview.json", encoding="utf-8"))
+m["id"], m["version"], m["pack"], m["order"] = "bench-update", sys.argv[2], "bench", 99999
+m["title"] = "Benchmark update " + sys.argv[2]
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nBundle-ManifestVersion: 2\r\n"
+               "Bundle-SymbolicName: org.careleaf.bench.update\r\nBundle-Version: " + sys.argv[2] + "\r\n"
+               "Careleaf-Content: content\r\n\r\n")
+    z.writestr("content/bench-update.json", json.dumps(m, ensure_ascii=False))
+    figures = "bundles/content/mpc-overview/src/main/resources/content/figures"
+    for f in sorted(os.listdir(figures)):
+        z.write(os.path.join(figures, f), "content/figures/" + f)
+PY
+}
+
+wait_ready() {   # prints ms from $1 until health answers 200
+  while ! curl -sf -o /dev/null "$base/careleaf/health"; do sleep 0.2; done
+  echo $(( $(now_ms) - $1 ))
+}
+
+heap_used_mb() {   # used heap after a full GC, in MB
+  local pid; pid=$(pgrep -f "karaf.home=$current" | head -1)
+  jcmd "$pid" GC.run >/dev/null; sleep 1
+  jcmd "$pid" GC.heap_info | awk '/used/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i + 1); sub(/K,?/, "", v); print int(v / 1024); exit}}'
+}
+
+p50_p99() {   # wrk with one connection: "median/99th" latency
+  wrk -t1 -c1 -d5s --latency "$1" | awk '$1 == "50%" {m = $2} $1 == "99%" {p = $2} END {print m "/" p}'
+}
+
+stats() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR]=$1} END {printf "%s/%s/%s", v[1], v[int((NR+1)/2)], v[NR]}'; }
+
+printf '%7s %9s %9s %6s %22s %10s %12s %16s %16s\n' modules "boot ms" "floor ms" ratio "update ms min/med/max" "heap MB" "KB/mod-lang" "list p50/p99" "module p50/p99"
+for n in $sizes; do
+  per=$(( n < 100 ? n : 100 ))
+  # Karaf's floor: the same bundles, plain
+  current="$work/plain-$n"; fresh_node "$current"
+  python3 bench/generate-library.py "$current/deploy" --modules "$n" --per-bundle "$per" --plain >/dev/null
+  bundles=$(ls "$current"/deploy/gen-*.jar | wc -l)
+  t0=$(now_ms); "$current/bin/start" >/dev/null 2>&1
+  wait_ready "$t0" >/dev/null
+  while [ "$(grep -c 'Started bundle: file:.*gen-' "$current/data/log/karaf.log" 2>/dev/null || true)" -lt "$bundles" ]; do sleep 0.2; done
+  floor=$(( $(now_ms) - t0 ))
+  plain_heap=$(heap_used_mb)
+  stop_node; rm -rf "$work/plain-$n"
+
+  # Careleaf: the same bundles with their headers, and one one-module bundle to update
+  current="$work/careleaf-$n"; fresh_node "$current"
+  python3 bench/generate-library.py "$current/deploy" --modules "$n" --per-bundle "$per" >/dev/null
+  update_bundle "$current/deploy/bench-update.jar" 1.0.0
+  t0=$(now_ms); "$current/bin/start" >/dev/null 2>&1
+  boot=$(wait_ready "$t0")
+  total=$(curl -sf "$base/careleaf/api/modules?limit=1" | grep -o '"total": *[0-9]*' | grep -o '[0-9]*$')
+  expected=$(( n + $(ls -d bundles/content/*/ | wc -l) + 1 ))
+  [ "$total" -eq "$expected" ] || { echo "ready with $total of $expected modules" >&2; exit 1; }
+  updates=""
+  for v in 1.0.1 1.0.2 1.0.3 1.0.4 1.0.5; do
+    update_bundle "$work/next.jar" "$v"
+    t0=$(now_ms); mv "$work/next.jar" "$current/deploy/bench-update.jar"
+    until curl -sf "$base/careleaf/api/modules/bench-update" | grep -q "\"version\": *\"$v\""; do sleep 0.02; done
+    updates="$updates $(( $(now_ms) - t0 ))"
+  done
+  heap=$(heap_used_mb)
+  list=$(p50_p99 "$base/careleaf/api/modules?lang=en")
+  module=$(p50_p99 "$base/careleaf/api/modules/gen-00005?lang=es")
+  stop_node; rm -rf "$work/careleaf-$n"
+  extra=$(( heap - plain_heap ))
+  printf '%7s %9s %9s %6s %22s %10s %12s %16s %16s\n' "$n" "$boot" "$floor" \
+    "$(awk -v b="$boot" -v f="$floor" 'BEGIN {printf "%.2f", b / f}')" "$(echo "$updates" | stats)" \
+    "$extra" "$(awk -v e="$extra" -v n="$n" 'BEGIN {printf "%.1f", e * 1024 / (n * 16)}')" "$list" "$module"
+done
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg);" \
+  "16 languages, $(( 100 )) modules per bundle (fewer below 100); heap: Careleaf run minus the plain run"
