@@ -13,6 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${*:-10 100 1000 10000}
+for tool in python3 curl wrk jcmd; do command -v $tool >/dev/null || { echo "install $tool first" >&2; exit 1; }; done
 tarball=$(ls karaf-assembly/target/careleaf-karaf-assembly-*.tar.gz)
 work=$(mktemp -d)
 port=18191

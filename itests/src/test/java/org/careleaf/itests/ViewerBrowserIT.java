@@ -12,7 +12,9 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.results.Results;
@@ -29,7 +31,9 @@ import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -47,7 +51,19 @@ public class ViewerBrowserIT {
     @ClassRule
     public static final RunningAssembly KARAF = new RunningAssembly();
 
-    private static WebDriver driver;
+    private static ChromeDriver driver;
+
+    /** One page per script the shipped languages use, and the fonts the stylesheet names for it. */
+    private static final List<String[]> SCRIPTS = List.of(
+            new String[] {"en", "mpc-overview", "latin"},
+            new String[] {"vi", "mpc-chemotherapy", "latin"},
+            new String[] {"ru", "mpc-hormone-therapy", "cyrillic"},
+            new String[] {"ar", "mpc-radiation", "Noto Naskh Arabic|Noto Sans Arabic"},
+            new String[] {"hi", "mpc-bone-health", "Noto Sans Devanagari"},
+            new String[] {"zh-Hans", "mpc-living-well", "Noto Sans CJK SC|Noto Sans SC"},
+            new String[] {"zh-Hant", "mpc-outlook", "Noto Sans CJK TC|Noto Sans TC"},
+            new String[] {"ja", "mpc-targeted-immunotherapy", "Noto Sans CJK JP|Noto Sans JP"},
+            new String[] {"ko", "mpc-clinical-trials", "Noto Sans CJK KR|Noto Sans KR"});
 
     @BeforeClass
     public static void startBrowser() throws IOException {
@@ -107,8 +123,7 @@ public class ViewerBrowserIT {
 
     @Test
     public void noAccessibilityViolations() {
-        for (String path : List.of("/careleaf/?lang=en", "/careleaf/modules/mpc-overview?lang=en",
-                "/careleaf/modules/mpc-radiation?lang=ar")) {
+        for (String path : pagesPerScript("/careleaf/?lang=en")) {
             driver.get(KARAF.base() + path);
             Results results = new AxeBuilder()
                     .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
@@ -122,8 +137,7 @@ public class ViewerBrowserIT {
 
     @Test
     public void htmlPassesTheNuChecker() throws Exception {
-        for (String path : List.of("/careleaf/?lang=en", "/careleaf/modules/mpc-overview?lang=en",
-                "/careleaf/modules/mpc-bone-health?lang=ar")) {
+        for (String path : pagesPerScript("/careleaf/?lang=en", "/careleaf/?lang=zh-Hant")) {
             byte[] html;
             try (InputStream in = new URL(KARAF.base() + path).openStream()) {
                 html = in.readAllBytes();
@@ -141,5 +155,71 @@ public class ViewerBrowserIT {
             }
             assertEquals(path + ":\n" + errors, 0, errors.length());
         }
+    }
+
+    private static List<String> pagesPerScript(String... more) {
+        List<String> paths = new ArrayList<>(List.of(more));
+        for (String[] script : SCRIPTS) {
+            paths.add("/careleaf/modules/" + script[1] + "?lang=" + script[0]);
+        }
+        return paths;
+    }
+
+    /**
+     * Each script is drawn with a font the stylesheet names for it (Chromium tells which fonts it used for the
+     * heading and the first paragraph), carries its lang and dir, fits a phone's width without cutting a word,
+     * and leaves a screenshot in target/screenshots for a person to look at.
+     */
+    @Test
+    public void everyScriptIsDrawnWithItsOwnFontsAndFitsAPhone() throws IOException {
+        File shots = new File("target/screenshots");
+        shots.mkdirs();
+        driver.executeCdpCommand("DOM.enable", Map.of());
+        driver.executeCdpCommand("CSS.enable", Map.of());
+        try {
+            for (String[] script : SCRIPTS) {
+                String lang = script[0];
+                driver.manage().window().setSize(new Dimension(1100, 1400));
+                driver.get(KARAF.base() + "/careleaf/modules/" + script[1] + "?lang=" + lang);
+                assertEquals(lang, driver.findElement(By.tagName("html")).getAttribute("lang"));
+                assertEquals(lang.equals("ar") ? "rtl" : "ltr", driver.findElement(By.tagName("html")).getAttribute("dir"));
+                assertEquals(title(script[1], lang), driver.findElement(By.tagName("h1")).getText());
+                for (String selector : List.of("h1", "main p")) {
+                    List<String> fonts = platformFonts(selector);
+                    assertTrue(lang + " " + selector + " was drawn with no font", !fonts.isEmpty());
+                    if (!script[2].equals("latin") && !script[2].equals("cyrillic")) {
+                        boolean named = fonts.stream().anyMatch(f -> f.matches("(?i)" + script[2]));
+                        assertTrue(lang + " " + selector + " was drawn with " + fonts + ", none of " + script[2], named);
+                    }
+                }
+                Files.write(new File(shots, "viewer-" + lang + ".png").toPath(), driver.getScreenshotAs(OutputType.BYTES));
+
+                driver.manage().window().setSize(new Dimension(360, 800));
+                Object overflow = ((JavascriptExecutor) driver).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertEquals(lang + ": the page is wider than a 360 px phone", 0L, ((Number) overflow).longValue());
+                Object cut = ((JavascriptExecutor) driver).executeScript(
+                        "return [...document.querySelectorAll('main *')].filter(e => {"
+                        + " const s = getComputedStyle(e); return s.wordBreak === 'break-all' || s.hyphens === 'auto'; }).length;");
+                assertEquals(lang + ": words may be cut in the middle", 0L, ((Number) cut).longValue());
+                byte[] phone = driver.getScreenshotAs(OutputType.BYTES);
+                Files.write(new File(shots, "viewer-" + lang + "-phone.png").toPath(), phone);
+                assertTrue(lang + " screenshot is empty", phone.length > 10_000);
+            }
+        } finally {
+            driver.manage().window().setSize(new Dimension(1100, 1400));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> platformFonts(String selector) {
+        Map<String, Object> document = driver.executeCdpCommand("DOM.getDocument", Map.of("depth", 0));
+        Object root = ((Map<String, Object>) document.get("root")).get("nodeId");
+        Object node = driver.executeCdpCommand("DOM.querySelector", Map.of("nodeId", root, "selector", selector)).get("nodeId");
+        List<Map<String, Object>> fonts = (List<Map<String, Object>>) driver.executeCdpCommand(
+                "CSS.getPlatformFontsForNode", Map.of("nodeId", node)).get("fonts");
+        return fonts.stream().filter(f -> ((Number) f.get("glyphCount")).intValue() > 0)
+                .map(f -> String.valueOf(f.get("familyName")))
+                .collect(Collectors.toList());
     }
 }

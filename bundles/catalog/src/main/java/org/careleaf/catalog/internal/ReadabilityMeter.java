@@ -48,7 +48,14 @@ public final class ReadabilityMeter {
                             + "0–100, higher is easier; 60–70 is plain."),
             "fr", new Formula("kandel-moles", Readability.EASE, "aeiouyàâéèêëîïôûùüÿœæ",
                     "Kandel–Moles reading ease (Flesch for French): 207 − 1.015 × words per sentence − 73.6 × syllables "
-                            + "per word; 0–100, higher is easier; 60–70 is plain."));
+                            + "per word; 0–100, higher is easier; 60–70 is plain."),
+            "it", new Formula("gulpease", Readability.EASE, "aeiouàèéìíòóùú",
+                    "Gulpease index (Italian; counts letters, not syllables): 89 + (300 × sentences − 10 × letters) / "
+                            + "words; 0–100, higher is easier; below 80 is hard for readers with primary schooling, "
+                            + "below 60 for lower secondary."),
+            "pt", new Formula("flesch-martins", Readability.EASE, "aeiouáâãàéêíóôõúüy",
+                    "Flesch reading ease adapted for Brazilian Portuguese (Martins et al., 1996): 248.835 − 1.015 × "
+                            + "words per sentence − 84.6 × syllables per word; 0–100, higher is easier; 75 or more is easy."));
 
     private static final String NO_FORMULA = "No standard readability formula is widely used for this language, "
             + "so none is given; plain language was aimed for by the writers.";
@@ -91,6 +98,7 @@ public final class ReadabilityMeter {
         long words = 0;
         long syllables = 0;
         long sentences = 0;
+        long letters = 0;
         for (String raw : texts) {
             String t = raw.replace("**", "").strip();
             Matcher m = WORD.matcher(t);
@@ -105,6 +113,7 @@ public final class ReadabilityMeter {
                     if (!part.isEmpty()) {
                         words++;
                         syllables += syllables(part, f);
+                        letters += part.codePoints().filter(Character::isLetter).count();
                     }
                 }
             }
@@ -123,7 +132,10 @@ public final class ReadabilityMeter {
             case "flesch-kincaid-grade" -> 0.39 * wps + 11.8 * spw - 15.59;
             case "fernandez-huerta" -> 206.84 - 0.60 * (spw * 100) - 1.02 * (100.0 / wps);
             case "amstad" -> 180 - wps - 58.5 * spw;
-            default -> 207 - 1.015 * wps - 73.6 * spw;
+            case "gulpease" -> 89 + (300.0 * sentences - 10.0 * letters) / words;
+            case "flesch-martins" -> 248.835 - 1.015 * wps - 84.6 * spw;
+            case "kandel-moles" -> 207 - 1.015 * wps - 73.6 * spw;
+            default -> throw new IllegalStateException("no score for " + f.name());
         };
         // reading-ease scales are defined from 0 to 100; very short sentences would go past 100
         return Readability.EASE.equals(f.scale()) ? Math.max(0, Math.min(100, score)) : score;

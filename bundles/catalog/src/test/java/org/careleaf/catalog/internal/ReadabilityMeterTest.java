@@ -53,6 +53,20 @@ class ReadabilityMeterTest {
         assertEquals("amstad", ReadabilityMeter.measure(module("de", "Die Katze schläft."), "de").formula());
         assertEquals("kandel-moles", ReadabilityMeter.measure(module("fr", "Le chat dort."), "fr").formula());
         assertEquals(2, ReadabilityMeter.syllables("schläft", "de") + 1);
+        assertEquals("gulpease", ReadabilityMeter.measure(module("it", "Il gatto dorme."), "it").formula());
+        assertEquals("flesch-martins", ReadabilityMeter.measure(module("pt", "O gato dorme."), "pt").formula());
+    }
+
+    @Test
+    void italianAndPortugueseEaseFallsWithLongWordsAndSentences() {
+        double itEasy = ReadabilityMeter.measure(module("it", "Può sentirsi stanco. Riposi quando può."), "it").score();
+        double itHard = ReadabilityMeter.measure(module("it", "La terapia di deprivazione androgenica determina "
+                + "frequentemente considerevoli deterioramenti muscoloscheletrici e complicanze metaboliche."), "it").score();
+        assertTrue(itEasy > itHard + 10, itEasy + " vs " + itHard);
+        double ptEasy = ReadabilityMeter.measure(module("pt", "Você pode se sentir cansado. Descanse quando puder."), "pt").score();
+        double ptHard = ReadabilityMeter.measure(module("pt", "A terapia de privação androgênica frequentemente "
+                + "desencadeia considerável deterioração musculoesquelética e complicações metabólicas."), "pt").score();
+        assertTrue(ptEasy > ptHard + 10, ptEasy + " vs " + ptHard);
     }
 
     @Test
