@@ -61,8 +61,10 @@ heap_used_mb() {   # used heap after a full GC, in MB
   jcmd "$pid" GC.heap_info | awk '/used/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i + 1); sub(/K,?/, "", v); print int(v / 1024); exit}}'
 }
 
-p50_p99() {   # wrk with one connection: "median/99th" latency
-  wrk -t1 -c1 -d5s --latency "$1" | awk '$1 == "50%" {m = $2} $1 == "99%" {p = $2} END {print m "/" p}'
+p50_p99() {   # wrk with one connection: "median/99th" latency (and every answer must be a 2xx)
+  local out; out=$(wrk -t1 -c1 -d5s --latency "$1")
+  if grep -q "Non-2xx" <<<"$out"; then echo "$1 answered non-2xx: $out" >&2; exit 1; fi
+  awk '$1 == "50%" {m = $2} $1 == "99%" {p = $2} END {print m "/" p}' <<<"$out"
 }
 
 stats() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR]=$1} END {printf "%s/%s/%s", v[1], v[int((NR+1)/2)], v[NR]}'; }
@@ -89,7 +91,7 @@ for n in $sizes; do
   boot=$(wait_ready "$t0")
   total=$(curl -sf "$base/careleaf/api/modules?limit=1" | grep -o '"total": *[0-9]*' | grep -o '[0-9]*$')
   expected=$(( n + $(ls -d bundles/content/*/ | wc -l) + 1 ))
-  [ "$total" -eq "$expected" ] || { echo "ready with $total of $expected modules" >&2; exit 1; }
+  [ "$total" -eq "$expected" ] || { echo "ready after $boot ms with $total of $expected modules" >&2; exit 1; }
   updates=""
   for v in 1.0.1 1.0.2 1.0.3 1.0.4 1.0.5; do
     update_bundle "$work/next.jar" "$v"

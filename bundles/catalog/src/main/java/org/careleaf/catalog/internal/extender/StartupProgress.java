@@ -29,7 +29,11 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 final class StartupProgress {
 
-    /** How long after boot a jar in deploy/ may take to be installed before it stops holding readiness. */
+    /**
+     * How long the deployer may make no progress at all (no data bundle read) before a jar in deploy/ that it
+     * has not started stops holding readiness. Counted from the last progress, not from boot, so a large
+     * library that takes minutes to install holds readiness for as long as it keeps arriving.
+     */
     static final long DEPLOY_GRACE_NANOS = 120_000_000_000L;
     private static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
 
@@ -42,6 +46,8 @@ final class StartupProgress {
     /** Data jars in deploy/ at boot, not yet read, by URI location. */
     private Map<String, Path> pendingDeploy;
     private long bootFinishedAt;
+    /** When a data bundle was last read (or boot finished): the deployer's last sign of progress. */
+    private volatile long lastProgressAt = System.nanoTime();
     private volatile boolean opened;
     private volatile Readiness ready;
     private final List<String> deployProblems = new ArrayList<>();
@@ -89,6 +95,7 @@ final class StartupProgress {
 
     void read(Bundle b) {
         read.put(b.getBundleId(), b.getLastModified());
+        lastProgressAt = System.nanoTime();
     }
 
     void forget(Bundle b) {
@@ -130,6 +137,7 @@ final class StartupProgress {
         }
         if (pendingDeploy == null) {
             bootFinishedAt = System.nanoTime();
+            lastProgressAt = Math.max(lastProgressAt, bootFinishedAt);
             pendingDeploy = scanDeploy();
         }
         settleDeploy();
@@ -154,16 +162,16 @@ final class StartupProgress {
         for (Bundle b : context.getBundles()) {
             byLocation.put(normal(b.getLocation()), b);
         }
+        boolean stalled = System.nanoTime() - lastProgressAt > DEPLOY_GRACE_NANOS;
         for (var it = pendingDeploy.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
             Bundle b = byLocation.get(e.getKey());
             Long at = b == null ? null : read.get(b.getBundleId());
-            if (b != null && (at != null && at == b.getLastModified() || b.getState() == Bundle.INSTALLED
-                    && System.nanoTime() - bootFinishedAt > DEPLOY_GRACE_NANOS)) {
+            if (b != null && (at != null && at == b.getLastModified() || b.getState() == Bundle.INSTALLED && stalled)) {
                 it.remove();
-            } else if (System.nanoTime() - bootFinishedAt > DEPLOY_GRACE_NANOS) {
+            } else if (stalled) {
                 deployProblems.add(e.getValue().getFileName() + " in deploy/ holds Careleaf content but Karaf's deployer"
-                        + " did not install it within " + DEPLOY_GRACE_NANOS / 1_000_000_000L + " s of boot");
+                        + " did not install it; nothing arrived for " + DEPLOY_GRACE_NANOS / 1_000_000_000L + " s");
                 it.remove();
             }
         }
