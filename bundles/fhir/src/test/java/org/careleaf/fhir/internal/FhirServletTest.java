@@ -3,7 +3,6 @@ package org.careleaf.fhir.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -24,13 +23,21 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The FHIR view over the real catalog library holding the shipped modules (9 modules; English and four
- * translations), through a fake HTTP exchange. Every answer, errors included, goes through the HL7 FHIR
+ * The FHIR view over the real catalog library holding the shipped modules and every shipped translation, through a fake HTTP exchange. Every answer, errors included, goes through the HL7 FHIR
  * validator and must have no error.
  */
 class FhirServletTest {
 
-    private static final List<String> LOCALES = List.of("en", "ar", "de", "es", "fr");
+    /** English first, then every shipped translation's language in the catalog's order. */
+    private static final List<String> LOCALES = java.util.stream.Stream.concat(java.util.stream.Stream.of("en"),
+            ShippedLibrary.translations().stream().map(t -> t.locale()).distinct().sorted()).toList();
+    private static final int MODULES = ShippedLibrary.modules().size();
+    /** Every module in every language: what a search without parameters finds. */
+    private static final int ALL = MODULES * LOCALES.size();
+    private static final ModuleDocument OVERVIEW = ShippedLibrary.modules().stream()
+            .filter(m -> m.id().equals("mpc-overview")).findFirst().orElseThrow();
+    /** The day the shipped modules were written (they share it), as FHIR's meta.lastUpdated gives it. */
+    private static final String WRITTEN = OVERVIEW.review().writtenOn();
     private static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
 
     private final TestCatalog catalog = ShippedLibrary.catalog();
@@ -60,11 +67,11 @@ class FhirServletTest {
     void readServesOneModuleInOneLanguage() throws Exception {
         FakeHttp h = get("/DocumentReference/mpc-overview-es");
         assertEquals(200, h.status);
-        assertEquals("W/\"1.0.1\"", h.responseHeader("ETag"));
+        assertEquals("W/\"" + OVERVIEW.version() + "\"", h.responseHeader("ETag"));
         DocumentReference d = parse(h, DocumentReference.class);
         assertEquals("mpc-overview-es", d.getIdElement().getIdPart());
-        assertEquals("1.0.1", d.getMeta().getVersionId());
-        assertEquals("2026-11-28T00:00:00Z", d.getMeta().getLastUpdatedElement().getValueAsString());
+        assertEquals(OVERVIEW.version(), d.getMeta().getVersionId());
+        assertEquals(WRITTEN + "T00:00:00Z", d.getMeta().getLastUpdatedElement().getValueAsString());
         assertEquals("current", d.getStatus().toCode());
         assertEquals("preliminary", d.getDocStatus().toCode(), "not clinically reviewed: not final");
         assertEquals("34895-3", d.getType().getCodingFirstRep().getCode());
@@ -119,22 +126,22 @@ class FhirServletTest {
         catalog.disable("mpc-outlook");
         assertOutcome(get("/DocumentReference/mpc-outlook-en"), 404, "not-found");
         assertFalse(ids(search()).stream().anyMatch(id -> id.startsWith("mpc-outlook")), "disabled modules never appear");
-        assertEquals(8 * 5, parse(search(), Bundle.class).getTotal());
+        assertEquals((MODULES - 1) * LOCALES.size(), parse(search(), Bundle.class).getTotal());
     }
 
     // Search -------------------------------------------------------------------------------------------
 
     @Test
     void searchWithoutParametersServesEveryModuleInEveryLanguage() throws Exception {
-        FakeHttp h = search();
+        FakeHttp h = req("/DocumentReference").run(servlet);
         Bundle b = parse(h, Bundle.class);
         assertEquals("searchset", b.getType().toCode());
-        assertEquals(9 * 5, b.getTotal());
-        assertEquals(45, b.getEntry().size());
-        assertNull(b.getLink("next"));
+        assertEquals(ALL, b.getTotal());
+        assertEquals(Math.min(ALL, SearchParams.DEFAULT_COUNT), b.getEntry().size(), "the default page");
+        assertEquals(ALL > SearchParams.DEFAULT_COUNT, b.getLink("next") != null);
         assertEquals("http://ehr.example.org:8181/careleaf/fhir/DocumentReference", b.getLink("self").getUrl());
         List<String> ids = ids(h);
-        assertEquals(List.of("mpc-overview-en", "mpc-overview-ar", "mpc-overview-de", "mpc-overview-es", "mpc-overview-fr"),
+        assertEquals(LOCALES.subList(0, 5).stream().map(l -> "mpc-overview-" + l).toList(),
                 ids.subList(0, 5), "the catalog's order, each module's languages together");
         b.getEntry().forEach(e -> {
             assertEquals("match", e.getSearch().getMode().toCode());
@@ -145,9 +152,9 @@ class FhirServletTest {
 
     @Test
     void codeSearchMatchesSystemAndCodeOrCodeAlone() throws Exception {
-        assertEquals(45, parse(search("code", ICD10CM + "|C61"), Bundle.class).getTotal());
-        assertEquals(45, parse(search("code", "urn:oid:2.16.840.1.113883.6.90|C61"), Bundle.class).getTotal());
-        assertEquals(45, parse(search("event", "2.16.840.1.113883.6.90|c61"), Bundle.class).getTotal(), "codes ignore case, as the catalog");
+        assertEquals(ALL, parse(search("code", ICD10CM + "|C61"), Bundle.class).getTotal());
+        assertEquals(ALL, parse(search("code", "urn:oid:2.16.840.1.113883.6.90|C61"), Bundle.class).getTotal());
+        assertEquals(ALL, parse(search("event", "2.16.840.1.113883.6.90|c61"), Bundle.class).getTotal(), "codes ignore case, as the catalog");
         Set<String> bone = modules(search("code", "C79.51"));
         assertEquals(Set.of("mpc-overview", "mpc-bone-health", "mpc-radiation"), bone);
         assertEquals(bone, modules(search("code", ICD10CM + "|C79.51")));
@@ -174,30 +181,34 @@ class FhirServletTest {
     @Test
     void languageSearchResolvesAsTheCatalogDoes() throws Exception {
         assertEquals(List.of("es"), languages(search("language", "es")));
-        assertEquals(9, parse(search("language", "es"), Bundle.class).getTotal());
+        assertEquals(MODULES, parse(search("language", "es"), Bundle.class).getTotal());
         assertEquals(List.of("fr"), languages(search("language", "urn:ietf:bcp:47|fr")));
         assertEquals(List.of("de", "es"), languages(search("language", "es,de")));
         assertEquals(List.of("es"), languages(search("language", "es-MX")), "a regional tag falls back to its language");
-        Bundle it = parse(search("language", "it"), Bundle.class);
-        assertEquals(List.of("en"), languages(search("language", "it")), "a language not served falls back to the default");
-        assertTrue(it.getEntry().stream().anyMatch(e -> e.getSearch().getMode().toCode().equals("outcome")));
+        Bundle sv = parse(search("language", "sv"), Bundle.class);
+        assertEquals(List.of("en"), languages(search("language", "sv")), "a language not served falls back to the default");
+        assertTrue(sv.getEntry().stream().anyMatch(e -> e.getSearch().getMode().toCode().equals("outcome")));
         assertOutcome(search("language", "not a tag"), 400, "invalid");
         assertOutcome(search("language", "http://example.org|es"), 400, "invalid");
     }
 
     @Test
     void lastUpdatedTakesFhirDatePrefixes() throws Exception {
-        // every shipped module was written on 2026-11-28
-        assertEquals(45, total(search("_lastUpdated", "2026-11-28")));
-        assertEquals(45, total(search("_lastUpdated", "eq2026-11")));
-        assertEquals(45, total(search("_lastUpdated", "ge2026-11-28")));
-        assertEquals(45, total(search("_lastUpdated", "le2026-11-28T00:00:00Z")));
-        assertEquals(0, total(search("_lastUpdated", "gt2026-11-28")));
-        assertEquals(0, total(search("_lastUpdated", "lt2026-11-28")));
-        assertEquals(45, total(search("_lastUpdated", "gt2026-11-27T23:59:59+00:00")));
-        FakeHttp range = req("/DocumentReference").param("_lastUpdated", "ge2026-01-01", "lt2027-01-01");
-        assertEquals(45, total(range.run(servlet)), "repeated: both bounds hold");
-        assertEquals(9, total(req("/DocumentReference").param("_lastUpdated", "ge2026").param("language", "de").run(servlet)));
+        // every shipped module was written on the same day
+        java.time.LocalDate day = java.time.LocalDate.parse(WRITTEN);
+        String month = WRITTEN.substring(0, 7);
+        assertEquals(ALL, total(search("_lastUpdated", WRITTEN)));
+        assertEquals(ALL, total(search("_lastUpdated", "eq" + month)));
+        assertEquals(ALL, total(search("_lastUpdated", "ge" + WRITTEN)));
+        assertEquals(ALL, total(search("_lastUpdated", "le" + WRITTEN + "T00:00:00Z")));
+        assertEquals(0, total(search("_lastUpdated", "gt" + WRITTEN)));
+        assertEquals(0, total(search("_lastUpdated", "lt" + WRITTEN)));
+        assertEquals(ALL, total(search("_lastUpdated", "gt" + day.minusDays(1) + "T23:59:59+00:00")));
+        FakeHttp range = req("/DocumentReference").param("_lastUpdated", "ge" + day.getYear() + "-01-01",
+                "lt" + (day.getYear() + 1) + "-01-01");
+        assertEquals(ALL, total(range.run(servlet)), "repeated: both bounds hold");
+        assertEquals(MODULES, total(req("/DocumentReference").param("_lastUpdated", "ge" + day.getYear())
+                .param("language", "de").run(servlet)));
         assertOutcome(search("_lastUpdated", "ap2026-11-28"), 400, "invalid");
         assertOutcome(search("_lastUpdated", "yesterday"), 400, "invalid");
         assertOutcome(search("_lastUpdated", "2026-13-01"), 400, "invalid");
@@ -214,7 +225,7 @@ class FhirServletTest {
     @Test
     void pagesFollowTheCatalogsCursorAndCoverEverythingOnce() throws Exception {
         List<String> all = ids(search());
-        for (int count : new int[] {1, 3, 5, 7, 45, 50}) {
+        for (int count : new int[] {2, 5, 7, ALL, ALL + 5}) {
             assertEquals(all, follow(req("/DocumentReference").param("_count", String.valueOf(count))), "_count=" + count);
         }
         List<String> spanish = ids(search("language", "es"));
@@ -228,10 +239,10 @@ class FhirServletTest {
     @Test
     void countIsBoundedAndSummaryCountGivesTheTotalOnly() throws Exception {
         Bundle b = parse(search("_summary", "count"), Bundle.class);
-        assertEquals(45, b.getTotal());
+        assertEquals(ALL, b.getTotal());
         assertEquals(0, b.getEntry().size());
-        assertEquals(45, parse(search("_count", "0"), Bundle.class).getTotal());
-        assertEquals(45, parse(search("_count", "100000"), Bundle.class).getEntry().size(), "fewer than asked is allowed");
+        assertEquals(ALL, parse(search("_count", "0"), Bundle.class).getTotal());
+        assertEquals(ALL, parse(search("_count", "100000"), Bundle.class).getEntry().size(), "fewer than asked is allowed");
         assertOutcome(search("_count", "ten"), 400, "invalid");
         assertOutcome(search("_count", "-1"), 400, "invalid");
         assertOutcome(search("_summary", "true"), 400, "not-supported");
@@ -242,11 +253,12 @@ class FhirServletTest {
         assertOutcome(search("_cursor", "nonsense"), 400, "invalid");
         assertOutcome(search("_cursor", "c" + java.util.Base64.getUrlEncoder().encodeToString("x".getBytes()) + ".0"), 400, "invalid");
         assertOutcome(search("code:text", "prostate"), 400, "invalid");
-        assertEquals(45, total(search("_sort", "date")), "unknown parameters are ignored");
+        assertEquals(ALL, total(search("_sort", "date")), "unknown parameters are ignored");
         assertOutcome(req("/DocumentReference").param("_sort", "date").header("Prefer", "handling=strict").run(servlet), 400,
                 "not-supported");
         assertEquals("http://ehr.example.org:8181/careleaf/fhir/DocumentReference",
-                parse(search("_sort", "date"), Bundle.class).getLink("self").getUrl(), "the self link shows what was applied");
+                parse(req("/DocumentReference").param("_sort", "date").run(servlet), Bundle.class).getLink("self").getUrl(),
+                "the self link shows what was applied");
     }
 
     // HTTP -------------------------------------------------------------------------------------------------
@@ -324,8 +336,9 @@ class FhirServletTest {
                 return catalog.view(languages);
             }
         };
-        Bundle b = parse(new FakeHttp("GET", "/DocumentReference").run(new FhirServlet(changing)), Bundle.class);
-        assertEquals(50, b.getTotal(), "all of the new revision: 10 modules in 5 languages");
+        Bundle b = parse(new FakeHttp("GET", "/DocumentReference").param("_count", String.valueOf(SearchParams.MAX_COUNT))
+                .run(new FhirServlet(changing)), Bundle.class);
+        assertEquals((MODULES + 1) * LOCALES.size(), b.getTotal(), "all of the new revision: one more module in every language");
         assertEquals(b.getTotal(), b.getEntry().size());
     }
 
@@ -348,10 +361,16 @@ class FhirServletTest {
         return new FakeHttp("GET", path);
     }
 
+    /** A search whose answer fits one page (the largest), unless the test asks for a page size itself. */
     private FakeHttp search(String... nameValue) throws Exception {
         FakeHttp h = new FakeHttp("GET", "/DocumentReference");
+        boolean counted = false;
         for (int i = 0; i < nameValue.length; i += 2) {
             h.param(nameValue[i], nameValue[i + 1]);
+            counted |= nameValue[i].equals("_count");
+        }
+        if (!counted) {
+            h.param("_count", String.valueOf(SearchParams.MAX_COUNT));
         }
         return h.run(servlet);
     }
@@ -403,7 +422,7 @@ class FhirServletTest {
     private List<String> follow(FakeHttp first) throws Exception {
         List<String> out = new ArrayList<>();
         FakeHttp h = first.run(servlet);
-        for (int pages = 0; pages < 100; pages++) {
+        for (int pages = 0; pages <= ALL; pages++) {
             Bundle b = parse(h, Bundle.class);
             b.getEntry().forEach(e -> out.add(e.getResource().getIdElement().getIdPart()));
             if (b.getLink("next") == null) {
@@ -415,7 +434,7 @@ class FhirServletTest {
             }
             h.run(servlet);
         }
-        throw new AssertionError("more than 100 pages");
+        throw new AssertionError("more pages than resources");
     }
 
     private static Map<String, String> query(String url) {
