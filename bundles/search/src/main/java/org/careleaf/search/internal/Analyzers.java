@@ -19,7 +19,7 @@ final class Analyzers {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer t = l.tokenizer();
-                return new TokenStreamComponents(t, l.reduce(l.normalise(t)));
+                return new TokenStreamComponents(t, l.reduce(new LetterDigitSplitFilter(l.normalise(t))));
             }
         };
     }

@@ -48,8 +48,18 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  */
 enum Language {
 
-    /** Porter stemmer (as Lucene's EnglishAnalyzer): "flashes"/"flushes" meet "flash"/"flush". */
-    EN("en", EnglishAnalyzer.ENGLISH_STOP_WORDS_SET),
+    /**
+     * Porter stemmer (as Lucene's EnglishAnalyzer): "flashes"/"flushes" meet "flash"/"flush". Lucene's
+     * English stop list is tiny; readers ask questions ("how do I take my …"), so question words and
+     * pronouns are stop words too, as they already are in Lucene's lists for the other languages.
+     */
+    EN("en", with(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, "i", "me", "my", "mine", "myself", "we", "our", "us",
+            "you", "your", "yours", "he", "him", "his", "she", "her", "hers", "its", "them", "what", "which",
+            "who", "whom", "how", "why", "when", "where", "do", "does", "did", "doing", "can", "could", "should",
+            "would", "shall", "may", "might", "must", "am", "been", "being", "have", "has", "had", "having",
+            "about", "from", "so", "than", "too", "very", "just", "also", "any", "some", "get", "got", "still",
+            "like", "feel", "im", "i'm", "ive", "i've", "dont", "don't", "much", "many", "more", "most", "help",
+            "please", "need", "want", "know", "tell", "mean", "means", "long")),
     /** Light stemmer: plural and gender endings, not derivations (keeps "quimio" apart from "química"). */
     ES("es", SpanishAnalyzer.getDefaultStopSet()),
     /** Light stemmer plus German umlaut/ß normalisation, so "Übelkeit" and "Ubelkeit" or "Uebelkeit" meet. */
@@ -173,6 +183,12 @@ enum Language {
     private static final CharArraySet ITALIAN_ARTICLES = CharArraySet.unmodifiableSet(new CharArraySet(
             java.util.List.of("c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl",
                     "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d"), true));
+
+    private static CharArraySet with(CharArraySet base, String... more) {
+        CharArraySet out = new CharArraySet(base, true);
+        out.addAll(java.util.List.of(more));
+        return CharArraySet.unmodifiableSet(out);
+    }
 
     /** The stop list as the folded tokens it must meet. */
     private static CharArraySet folded(CharArraySet words) {

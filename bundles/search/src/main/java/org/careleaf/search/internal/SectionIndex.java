@@ -26,6 +26,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -36,7 +37,9 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -78,7 +81,7 @@ final class SectionIndex implements Closeable {
     static final String ABOUT = "about.";
 
     // boosts: a section's own title says most about what it answers; the module's title places it
-    static final float TITLE_BOOST = 2.5f;
+    static final float TITLE_BOOST = 1.5f;
     static final float BODY_BOOST = 1.0f;
     static final float ABOUT_BOOST = 0.6f;
     static final float PHRASE_BOOST = 1.5f;
@@ -88,6 +91,11 @@ final class SectionIndex implements Closeable {
     static final int MAX_FUZZY_WORDS = 8;
     static final int FUZZY_MIN_LETTERS = 5;
     static final int SNIPPET_CHARS = 240;
+    /**
+     * BM25 with less length normalisation than Lucene's default (b 0.75): a glossary line that names a
+     * word is short, and should not outrank the section that explains it.
+     */
+    static final BM25Similarity SIMILARITY = new BM25Similarity(1.2f, 0.4f);
 
     private final EducationCatalog catalog;
     private final Synonyms synonyms;
@@ -111,9 +119,16 @@ final class SectionIndex implements Closeable {
             plain.put(l, Analyzers.index(l));
         }
         try {
-            writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer)
+            writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer).setSimilarity(SIMILARITY)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setCommitOnClose(false));
-            searchers = new SearcherManager(writer, null);
+            searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    IndexSearcher s = new IndexSearcher(reader);
+                    s.setSimilarity(SIMILARITY);
+                    return s;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -438,11 +453,12 @@ final class SectionIndex implements Closeable {
             if (!keys.add(l.key + "|" + locale)) {
                 continue;
             }
-            QueryBuilder qb = new QueryBuilder(synonyms.queryAnalyzer(locale));
-            qb.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
-            some |= add(any, qb.createBooleanQuery(TITLE + l.key, words), TITLE_BOOST);
-            some |= add(any, qb.createBooleanQuery(BODY + l.key, words), BODY_BOOST);
-            some |= add(any, qb.createBooleanQuery(ABOUT + l.key, words), ABOUT_BOOST);
+            Analyzer analyzer = synonyms.queryAnalyzer(locale);
+            FieldsQueryBuilder fq = new FieldsQueryBuilder(analyzer, new String[] {BODY + l.key, TITLE + l.key, ABOUT + l.key},
+                    new float[] {BODY_BOOST, TITLE_BOOST, ABOUT_BOOST});
+            some |= add(any, fq.build(words), 1f);
+            QueryBuilder qb = new QueryBuilder(analyzer);
+            qb.setAutoGenerateMultiTermSynonymsPhraseQuery(false);
             add(any, qb.createPhraseQuery(BODY + l.key, words, 2), PHRASE_BOOST);
             if (l.fuzzy()) {
                 for (String term : fuzzyTerms(l, words)) {
