@@ -111,6 +111,8 @@ final class SectionIndex implements Closeable {
     private boolean built;
     private volatile long revision = -1;
     private volatile int documents;
+    /** Documents written by the last pass: what a change cost (tests and the benchmark check it). */
+    private int written;
 
     SectionIndex(EducationCatalog catalog, Synonyms synonyms) {
         this.catalog = catalog;
@@ -148,6 +150,10 @@ final class SectionIndex implements Closeable {
         return documents;
     }
 
+    int written() {
+        return written;
+    }
+
     Set<String> modules() {
         return Set.copyOf(indexedModules);
     }
@@ -157,6 +163,7 @@ final class SectionIndex implements Closeable {
     /** Indexes the whole enabled library in every language, replacing everything. */
     void rebuild() throws IOException {
         Views v = views();
+        written = 0;
         writer.deleteAll();
         indexedModules.clear();
         for (ModuleView m : v.source.modules()) {
@@ -179,6 +186,7 @@ final class SectionIndex implements Closeable {
             return;
         }
         Views v = views();
+        written = 0;
         Set<String> ids = new TreeSet<>(changed);
         List<String> locales = List.copyOf(v.byLocale.keySet());
         if (reconcile) {
@@ -246,6 +254,7 @@ final class SectionIndex implements Closeable {
     }
 
     private void addAll(List<Document> docs) {
+        written += docs.size();
         try {
             writer.addDocuments(docs);
         } catch (IOException e) {
