@@ -468,7 +468,11 @@ final class SectionIndex implements Closeable {
             some |= add(any, fq.build(words), 1f);
             QueryBuilder qb = new QueryBuilder(analyzer);
             qb.setAutoGenerateMultiTermSynonymsPhraseQuery(false);
-            add(any, qb.createPhraseQuery(BODY + l.key, words, 2), PHRASE_BOOST);
+            try {
+                add(any, qb.createPhraseQuery(BODY + l.key, words, 2), PHRASE_BOOST);
+            } catch (IndexSearcher.TooManyClauses e) {
+                // the phrase is only a bonus: a question whose synonyms make too many paths does without it
+            }
             if (l.fuzzy()) {
                 for (String term : fuzzyTerms(l, words)) {
                     add(any, new FuzzyQuery(new Term(BODY + l.key, term), 1, 1, 10, true), FUZZY_BOOST);
