@@ -2,7 +2,6 @@ package org.careleaf.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.net.URLEncoder;
@@ -42,6 +41,7 @@ public class SearchIT extends CareleafTestSupport {
     private static final String SYNONYMS = "org.careleaf.synonyms";
     private static final String TEST_SYNONYMS = "org.careleaf.test.synonyms";
 
+    /** Injected so that the tests begin once the search service is up (Pax Exam waits for it). */
     @Inject
     protected EducationSearch search;
 
@@ -228,12 +228,32 @@ public class SearchIT extends CareleafTestSupport {
     }
 
     @Test
+    public void luceneIsPrivateToTheSearchBundle() {
+        Bundle b = bundle("org.careleaf.search");
+        assertEquals(Bundle.ACTIVE, b.getState());
+        assertTrue(b.getHeaders().get("Bundle-ClassPath"), b.getHeaders().get("Bundle-ClassPath").contains("lib/lucene-core.jar"));
+        org.osgi.framework.wiring.BundleWiring wiring = b.adapt(org.osgi.framework.wiring.BundleWiring.class);
+        assertTrue("the search bundle exports nothing",
+                wiring.getCapabilities(org.osgi.framework.wiring.BundleRevision.PACKAGE_NAMESPACE).isEmpty());
+        for (Bundle other : context.getBundles()) {
+            org.osgi.framework.wiring.BundleWiring w = other.adapt(org.osgi.framework.wiring.BundleWiring.class);
+            if (w != null) {
+                for (var c : w.getCapabilities(org.osgi.framework.wiring.BundleRevision.PACKAGE_NAMESPACE)) {
+                    String pkg = String.valueOf(c.getAttributes().get(org.osgi.framework.wiring.BundleRevision.PACKAGE_NAMESPACE));
+                    assertFalse(other.getSymbolicName() + " exports " + pkg, pkg.startsWith("org.apache.lucene"));
+                }
+            }
+        }
+        // Lucene's codecs, found through META-INF/services inside the bundle, wrote and read the index
+        assertTrue(searchApi("psa", "en").get("total").getAsInt() > 0);
+    }
+
+    @Test
     public void theShellSearchesAsAReader() throws Exception {
         String out = shell("careleaf:search --lang en --limit 3 hot flashes", "nurse", "viewer");
         assertTrue(out, out.contains("mpc-hormone-therapy#"));
         assertTrue(out, out.contains(" in en for \"hot flashes\""));
         String es = shell("careleaf:search --lang es sofocos", "nurse", "viewer");
         assertTrue(es, es.contains(" in es for \"sofocos\""));
-        assertNotNull(search);
     }
 }

@@ -23,9 +23,11 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -332,12 +334,26 @@ final class SectionIndex implements Closeable {
                 }
                 sb.append(e.getValue());
             }
-            byKey.forEach((key, text) -> d.add(new TextField(BODY + key, text.toString(), Field.Store.YES)));
+            byKey.forEach((key, text) -> d.add(new Field(BODY + key, text.toString(), BODY_TYPE)));
             d.add(new StoredField(SERVED, most));
             out.add(d);
         }
         return out;
     }
+
+    /**
+     * Body text: stored for snippets, with offsets in the postings so the highlighter reads matches
+     * (fuzzy ones too) from the index instead of analysing every hit's text again.
+     */
+    private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        BODY_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        BODY_TYPE.freeze();
+    }
+
+    /** Sentence break iterators are costly to make and not thread-safe: one prototype per language, cloned. */
+    private static final Map<Locale, BreakIterator> SENTENCES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static void append(Map<String, StringBuilder> body, String locale, String text) {
         if (text == null || text.isBlank()) {
@@ -408,7 +424,10 @@ final class SectionIndex implements Closeable {
         Highlighter h = new Highlighter(UnifiedHighlighter.builder(s, indexAnalyzer)
                 .withFormatter(new Snippets())
                 .withMaxNoHighlightPassages(0)
-                .withBreakIterator(() -> BreakIterator.getSentenceInstance(locale)));
+                // term-by-term matches from the postings: the whole-query "weight matches" mode re-runs the
+                // query (fuzzy expansion and all) per hit and tripled the cost of an answer
+                .withWeightMatches(false)
+                .withBreakIterator(() -> (BreakIterator) SENTENCES.computeIfAbsent(locale, BreakIterator::getSentenceInstance).clone()));
         Map<String, Object[]> snippets = h.objects(fields, query, ids, passages);
         List<SearchHit> out = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {

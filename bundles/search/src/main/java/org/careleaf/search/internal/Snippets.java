@@ -42,7 +42,24 @@ final class Snippets extends PassageFormatter {
         if (last >= 0 && last < content.length()) {
             add(out, " " + ELLIPSIS, false);
         }
-        return List.copyOf(out);
+        return List.copyOf(joinPhrases(out));
+    }
+
+    /** Words matched one by one but typed together ("hot flashes") are marked as one match. */
+    static List<Fragment> joinPhrases(List<Fragment> in) {
+        List<Fragment> out = new ArrayList<>(in.size());
+        for (int i = 0; i < in.size(); i++) {
+            Fragment f = in.get(i);
+            if (!f.match() && f.text().isBlank() && !out.isEmpty() && out.get(out.size() - 1).match()
+                    && i + 1 < in.size() && in.get(i + 1).match()) {
+                Fragment prev = out.remove(out.size() - 1);
+                out.add(new Fragment(prev.text() + f.text() + in.get(i + 1).text(), true));
+                i++;
+            } else {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     /** Adds text, merged with the previous fragment when it has the same flag; blocks are joined by newlines. */

@@ -115,7 +115,7 @@ final class Synonyms {
         List<File> out = new ArrayList<>();
         for (Map<String, File> files : serving.values()) {
             files.forEach((tag, f) -> {
-                if (tag.equalsIgnoreCase(locale) || (tag.equalsIgnoreCase(primary) && !tag.equalsIgnoreCase(locale))) {
+                if (tag.equalsIgnoreCase(locale) || tag.equalsIgnoreCase(primary)) {
                     out.add(f);
                 }
             });

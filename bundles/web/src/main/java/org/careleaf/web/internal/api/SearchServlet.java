@@ -113,6 +113,9 @@ public class SearchServlet extends HttpServlet {
         if (next < result.total() && !result.hits().isEmpty()) {
             o.addProperty("next", next);
         }
-        Answers.send(req, resp, RenderCache.of(WebJson.GSON.toJson(o), result.locale()), Answers.JSON);
+        // the answer repeats the reader's text: written with < and > as JSON escapes, so no markup a request
+        // carried comes back as markup, even to a client that mishandles the content type
+        String json = WebJson.GSON.toJson(o).replace("<", "\\u003c").replace(">", "\\u003e");
+        Answers.send(req, resp, RenderCache.of(json, result.locale()), Answers.JSON);
     }
 }
