@@ -37,8 +37,13 @@ final class FhirJson {
         return c;
     }
 
+    /**
+     * The resource as JSON, with {@code <} and {@code >} written as JSON escapes: an error's diagnostics may
+     * repeat what the client sent, and no answer should carry the client's markup as such. In JSON these two
+     * characters occur only inside strings, where the escape means the same character.
+     */
     static byte[] encode(IBaseResource resource, boolean pretty) {
         return context().newJsonParser().setPrettyPrint(pretty).encodeResourceToString(resource)
-                .getBytes(StandardCharsets.UTF_8);
+                .replace("<", "\\u003c").replace(">", "\\u003e").getBytes(StandardCharsets.UTF_8);
     }
 }
