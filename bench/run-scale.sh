@@ -9,10 +9,13 @@
 #   heap used after a full GC, Careleaf run minus plain run, in total and per module-language;
 #   latency of the first list page and of one module (wrk, one connection: median and 99th percentile).
 # Needs a built project (mvn -B -DskipTests install), python3, curl, wrk and the JDK's jcmd.
-# Usage: bench/run-scale.sh [sizes, default "10 100 1000 10000"]
+# Usage: [HEAP=12g] bench/run-scale.sh [sizes, default "10 100 1000 10000"]
+#   HEAP sets Karaf's maximum heap (-Xmx through EXTRA_JAVA_OPTS) for both runs; without it the JVM's default
+#   (a quarter of the machine's memory) applies. 10,000 modules in 16 languages need more than 6 GB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${*:-10 100 1000 10000}
+[ -n "${HEAP:-}" ] && export EXTRA_JAVA_OPTS="-Xmx$HEAP"
 for tool in python3 curl wrk jcmd; do command -v $tool >/dev/null || { echo "install $tool first" >&2; exit 1; }; done
 tarball=$(ls karaf-assembly/target/careleaf-karaf-assembly-*.tar.gz)
 work=$(mktemp -d)
