@@ -118,7 +118,9 @@ public class AssemblyIT {
         awaitStatus("/careleaf/api/modules/clinic-outlook", 200);
 
         writeDataBundle(jar, "clinic-outlook.json", "{\"schemaVersion\": 1, \"id\": \"clinic-outlook\"");
-        awaitHealth("degraded");
+        // the shipped assembly on loopback is always degraded (CDS Hooks' development mode says so): the refused
+        // file must be named among health's problems
+        awaitHealthNames("clinic-outlook.json", true);
         assertEquals("the last good version keeps serving", 200,
                 http("GET", "/careleaf/api/modules/clinic-outlook", null, null).status());
 
@@ -126,13 +128,13 @@ public class AssemblyIT {
         KARAF.start();
         // Karaf's deployer installs deploy/ after the boot features, so health may be up before it
         awaitStatus("/careleaf/api/modules/clinic-outlook", 200);
-        awaitHealth("degraded");
+        awaitHealthNames("clinic-outlook.json", true);
         Answer health = http("GET", "/careleaf/health", null, null);
         assertTrue(health.body(), health.body().contains("clinic-outlook.json"));
 
         Files.delete(jar);
         awaitStatus("/careleaf/api/modules/clinic-outlook", 404);
-        awaitHealth("ok");
+        awaitHealthNames("clinic-outlook.json", false);
     }
 
     private static JsonObject shippedOutlook() throws IOException {
@@ -174,11 +176,11 @@ public class AssemblyIT {
         }
     }
 
-    private static void awaitHealth(String state) throws IOException {
+    private static void awaitHealthNames(String text, boolean named) throws IOException {
         long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (!http("GET", "/careleaf/health", null, null).body().contains("\"status\":\"" + state + "\"")) {
+        while (http("GET", "/careleaf/health", null, null).body().contains(text) != named) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("health did not become " + state + " within 60 s");
+                throw new AssertionError("health did " + (named ? "not name " : "still name ") + text + " after 60 s");
             }
             java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(250));
         }

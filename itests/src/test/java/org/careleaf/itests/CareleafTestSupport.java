@@ -228,12 +228,15 @@ public abstract class CareleafTestSupport {
         return new ByteArrayInputStream(bytes.toByteArray());
     }
 
-    /** Every JSON file a data bundle ships in a folder, by file name. */
+    /** Every file a data bundle ships in a folder, by its path in the folder. */
     protected static Map<String, String> entries(Bundle b, String folder) {
+        // every file below the folder (documents and their figures), by its path inside the folder
         Map<String, String> files = new java.util.TreeMap<>();
-        for (java.net.URL u : java.util.Collections.list(b.findEntries(folder, "*.json", false))) {
+        for (java.net.URL u : java.util.Collections.list(b.findEntries(folder, "*", true))) {
             String path = u.getPath().substring(1);
-            files.put(path.substring(path.lastIndexOf('/') + 1), entry(b, path));
+            if (!path.endsWith("/")) {
+                files.put(path.substring(folder.length() + 1), entry(b, path));
+            }
         }
         return files;
     }

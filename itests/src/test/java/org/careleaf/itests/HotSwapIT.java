@@ -51,11 +51,15 @@ public class HotSwapIT extends CareleafTestSupport {
 
     private String shipped;
 
+    /** Everything the shipped overview bundle holds (its document and its figures), by path. */
+    private java.util.Map<String, String> shippedFiles;
+
     private String shippedVersion;
 
     @Before
     public void rememberShippedOverview() {
         shipped = entry(bundle(OVERVIEW), FILE);
+        shippedFiles = entries(bundle(OVERVIEW), "content");
         shippedVersion = JsonParser.parseString(shipped).getAsJsonObject().get("version").getAsString();
     }
 
@@ -63,11 +67,18 @@ public class HotSwapIT extends CareleafTestSupport {
         return shipped;
     }
 
+    /** The overview bundle with this document in place of the shipped one, and the shipped figures beside it. */
+    private java.io.InputStream overview(String version, String json) {
+        java.util.Map<String, String> files = new java.util.TreeMap<>(shippedFiles);
+        files.put("mpc-overview.json", json);
+        return dataBundle(OVERVIEW, version, "Careleaf-Content", "content", files);
+    }
+
     @After
     public void restoreShippedOverview() throws Exception {
         Bundle b = bundle(OVERVIEW);
         if (b != null) {
-            b.update(dataBundle(OVERVIEW, "1.0.0", "Careleaf-Content", "content", "mpc-overview.json", shipped));
+            b.update(overview("1.0.0", shipped));
         }
         Bundle clash = bundle("org.careleaf.test.clash");
         if (clash != null) {
@@ -91,7 +102,7 @@ public class HotSwapIT extends CareleafTestSupport {
     public void brokenUpdateIsRefusedAndTheLastGoodVersionKeepsServing() throws Exception {
         String title = catalog.view("en").module("mpc-overview").orElseThrow().content().title();
         String broken = shipped().replaceFirst("\"sections\"", "\"sections\" \"oops\"");
-        bundle(OVERVIEW).update(dataBundle(OVERVIEW, "1.0.1", "Careleaf-Content", "content", "mpc-overview.json", broken));
+        bundle(OVERVIEW).update(overview("1.0.1", broken));
 
         ModuleView served = catalog.view("en").module("mpc-overview").orElseThrow();
         assertEquals(shippedVersion, served.content().version());
@@ -116,8 +127,7 @@ public class HotSwapIT extends CareleafTestSupport {
         JsonObject newer = JsonParser.parseString(shipped()).getAsJsonObject();
         newer.addProperty("version", "9.1.0");
         newer.addProperty("title", "Metastatic prostate cancer: the basics");
-        bundle(OVERVIEW).update(dataBundle(OVERVIEW, "1.1.0", "Careleaf-Content", "content", "mpc-overview.json",
-                newer.toString()));
+        bundle(OVERVIEW).update(overview("1.1.0", newer.toString()));
         Answer updated = get("/careleaf/api/modules/mpc-overview");
         assertEquals("9.1.0", updated.json().getAsJsonObject().get("version").getAsString());
         assertEquals("Metastatic prostate cancer: the basics", updated.json().getAsJsonObject().get("title").getAsString());
@@ -129,8 +139,7 @@ public class HotSwapIT extends CareleafTestSupport {
     public void invalidFieldIsRefusedWithItsPath() throws Exception {
         JsonObject bad = JsonParser.parseString(shipped()).getAsJsonObject();
         bad.getAsJsonArray("sources").get(0).getAsJsonObject().addProperty("url", "not a url");
-        bundle(OVERVIEW).update(dataBundle(OVERVIEW, "1.0.2", "Careleaf-Content", "content", "mpc-overview.json",
-                bad.toString()));
+        bundle(OVERVIEW).update(overview("1.0.2", bad.toString()));
         Problem p = catalog.view(null).problems().stream().filter(x -> "mpc-overview".equals(x.moduleId())).findFirst().orElseThrow();
         assertEquals("$.sources[0].url", p.path());
         assertEquals(200, get("/careleaf/api/modules/mpc-overview").status());
@@ -138,8 +147,7 @@ public class HotSwapIT extends CareleafTestSupport {
 
     @Test
     public void lastGoodVersionSurvivesARestartOfTheCatalog() throws Exception {
-        bundle(OVERVIEW).update(dataBundle(OVERVIEW, "1.0.3", "Careleaf-Content", "content", "mpc-overview.json",
-                "{ \"schemaVersion\": 1, "));
+        bundle(OVERVIEW).update(overview("1.0.3", "{ \"schemaVersion\": 1, "));
         Bundle catalogBundle = bundle("org.careleaf.catalog");
         catalogBundle.stop();
         catalogBundle.start();
@@ -216,8 +224,7 @@ public class HotSwapIT extends CareleafTestSupport {
         props.put(EventConstants.EVENT_TOPIC, EducationCatalog.TOPIC_PREFIX + "*");
         ServiceRegistration<EventHandler> reg = context.registerService(EventHandler.class, events::add, props);
         try {
-            bundle(OVERVIEW).update(dataBundle(OVERVIEW, "1.0.4", "Careleaf-Content", "content", "mpc-overview.json",
-                    "[]"));
+            bundle(OVERVIEW).update(overview("1.0.4", "[]"));
             Event refused = awaitEvent(events, EducationCatalog.TOPIC_PREFIX + "MODULE_REFUSED");
             assertEquals("mpc-overview", refused.getProperty("module"));
         } finally {
