@@ -95,10 +95,26 @@ final class EducationRequest {
         return out;
     }
 
+    private static final javax.xml.stream.XMLOutputFactory XML = javax.xml.stream.XMLOutputFactory.newFactory();
+
+    /** FHIR narrative: one XHTML paragraph, written by the JDK's StAX writer (it escapes the text). */
     private static JsonObject narrative(String text) {
+        java.io.StringWriter div = new java.io.StringWriter();
+        try {
+            javax.xml.stream.XMLStreamWriter w = XML.createXMLStreamWriter(div);
+            w.writeStartElement("div");
+            w.writeDefaultNamespace("http://www.w3.org/1999/xhtml");
+            w.writeStartElement("p");
+            w.writeCharacters(PlainText.xmlChars(text));
+            w.writeEndElement();
+            w.writeEndElement();
+            w.close();
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new IllegalStateException("writing to a string cannot fail", e);
+        }
         JsonObject n = new JsonObject();
         n.addProperty("status", "generated");
-        n.addProperty("div", "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + PlainText.xml(text) + "</p></div>");
+        n.addProperty("div", div.toString());
         return n;
     }
 

@@ -50,22 +50,11 @@ final class PlainText {
         return sb.toString();
     }
 
-    /** Text for XHTML element content (FHIR narrative): markup characters escaped, control characters dropped. */
-    static String xml(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                default -> {
-                    if (c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF) {
-                        sb.appendCodePoint(c);
-                    }
-                }
-            }
-        });
+    /** The characters XML may carry (control characters and the like dropped); the writer escapes the rest. */
+    static String xmlChars(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF
+                || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF).forEach(sb::appendCodePoint);
         return sb.toString();
     }
 }
