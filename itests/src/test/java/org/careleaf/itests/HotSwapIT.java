@@ -132,7 +132,13 @@ public class HotSwapIT extends CareleafTestSupport {
         assertEquals("9.1.0", updated.json().getAsJsonObject().get("version").getAsString());
         assertEquals("Metastatic prostate cancer: the basics", updated.json().getAsJsonObject().get("title").getAsString());
         assertTrue(catalog.view(null).problems().isEmpty());
-        assertEquals("ok", get("/careleaf/health").json().getAsJsonObject().get("status").getAsString());
+        // a valid update clears the refusal: health names no problem (it may still be degraded for one other
+        // reason, CDS Hooks' development mode on loopback)
+        Answer health = get("/careleaf/health");
+        assertEquals(health.body(), 0, health.json().getAsJsonObject().getAsJsonArray("problems").size());
+        String status = health.json().getAsJsonObject().get("status").getAsString();
+        assertTrue(health.body(), status.equals("ok")
+                || status.equals("degraded") && health.body().contains("development mode"));
     }
 
     @Test

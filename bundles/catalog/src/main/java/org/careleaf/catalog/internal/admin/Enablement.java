@@ -96,6 +96,15 @@ public class Enablement implements CatalogAdmin, AuditTrail {
         Object f = properties.get(FILE_PROPERTY);
         file = f == null ? null : f.toString();
         Set<String> next = split(config.disabledModules());
+        if (file != null) {
+            // the .cfg file is the truth: after a crash Config Admin's own copy may be older than the file until
+            // Karaf's watcher reads the file again, and an acknowledged change is already in the file
+            try {
+                next = onDisk();
+            } catch (IllegalStateException unreadable) {
+                // keep what Config Admin holds
+            }
+        }
         if (ourWrites.contains(next)) {
             while (!ourWrites.pollFirst().equals(next)) {
                 // earlier writes of ours were overtaken by this one
