@@ -134,11 +134,11 @@ public class HotSwapIT extends CareleafTestSupport {
         assertTrue(catalog.view(null).problems().isEmpty());
         // a valid update clears the refusal: health names no problem (it may still be degraded for one other
         // reason, CDS Hooks' development mode on loopback)
-        Answer health = get("/careleaf/health");
-        assertEquals(health.body(), 0, health.json().getAsJsonObject().getAsJsonArray("problems").size());
-        String status = health.json().getAsJsonObject().get("status").getAsString();
-        assertTrue(health.body(), status.equals("ok")
-                || status.equals("degraded") && health.body().contains("development mode"));
+        Answer afterValid = get("/careleaf/health");
+        assertEquals(afterValid.body(), 0, afterValid.json().getAsJsonObject().getAsJsonArray("problems").size());
+        String status = afterValid.json().getAsJsonObject().get("status").getAsString();
+        assertTrue(afterValid.body(), status.equals("ok")
+                || status.equals("degraded") && afterValid.body().contains("development mode"));
     }
 
     @Test
