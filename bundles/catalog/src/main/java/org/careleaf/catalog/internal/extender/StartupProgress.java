@@ -115,13 +115,17 @@ final class StartupProgress {
         int expected = 0;
         int loaded = 0;
         boolean booted = !karaf || bootFinished.getService() != null;
+        // on a restart Karaf's boot signal comes at once (nothing to install) while the framework is still
+        // raising start levels: a persistently started data bundle not yet started is on its way until the
+        // framework itself has started (the system bundle is STARTING until then)
+        boolean frameworkStarting = context.getBundle(0).getState() == Bundle.STARTING;
         for (Bundle b : context.getBundles()) {
             if (!ContentExtender.isDataBundle(b)) {
                 continue;
             }
             int state = b.getState();
             boolean coming = state == Bundle.STARTING || state == Bundle.ACTIVE
-                    || !booted && state != Bundle.UNINSTALLED && persistentlyStarted(b);
+                    || (!booted || frameworkStarting) && state != Bundle.UNINSTALLED && persistentlyStarted(b);
             if (coming) {
                 expected++;
                 Long at = read.get(b.getBundleId());
