@@ -60,7 +60,13 @@ public final class Library {
     private String defaultLocale = "en";
     private List<String> locales = List.of("en");
     private List<Problem> extenderProblems = List.of();
-    private Readiness readiness = new Readiness(false, 0, 0, "the catalog is starting");
+    /** How far start-up has come, as the extender last reported it. */
+    private Readiness progress = new Readiness(false, 0, 0, "the catalog is starting");
+    /** Whether the administrators' choices (hidden modules, languages) and the approval rules have been applied. */
+    private boolean choicesApplied;
+    private boolean approvalsApplied;
+    /** What readers are told: ready only once start-up content is in and what administrators chose is applied. */
+    private Readiness readiness = progress;
 
     private volatile Snapshot snapshot = Snapshot.empty(readiness);
 
@@ -140,10 +146,13 @@ public final class Library {
     /** What administrators chose: hidden modules, offered languages, the default language. */
     public synchronized List<Change> configure(Set<String> disabledIds, Set<String> offeredLocales, String fallback) {
         String nextDefault = fallback == null || fallback.isBlank() ? "en" : fallback.trim();
-        if (disabled.equals(disabledIds) && enabledLocales.equals(offeredLocales) && defaultLocale.equals(nextDefault)) {
-            return List.of(); // an echo of what is applied already: nothing a reader could see changes
-        }
         List<Change> out = new ArrayList<>();
+        boolean first = !choicesApplied;
+        choicesApplied = true;
+        if (disabled.equals(disabledIds) && enabledLocales.equals(offeredLocales) && defaultLocale.equals(nextDefault)) {
+            // an echo of what is applied already: nothing a reader could see changes, unless it was the first
+            return first && updateReadiness(out) ? publish(out) : List.of();
+        }
         Set<String> before = disabled;
         disabled = Set.copyOf(disabledIds);
         for (String id : new TreeSet<>(before)) {
@@ -167,19 +176,38 @@ public final class Library {
         if (!before.equals(disabled) || localesChanged) {
             out.add(new Change("CONFIGURATION_CHANGED", Map.of("disabled", String.join(",", new TreeSet<>(disabled)))));
         }
+        updateReadiness(out);
         return publish(out);
     }
 
     /** What the extender found wrong, and how far start-up has come. */
-    public synchronized List<Change> report(List<Problem> problems, Readiness progress) {
+    public synchronized List<Change> report(List<Problem> problems, Readiness startup) {
         List<Change> out = new ArrayList<>();
-        boolean becameReady = progress.ready() && !readiness.ready();
         extenderProblems = List.copyOf(problems);
-        readiness = progress;
-        if (becameReady) {
+        progress = startup;
+        updateReadiness(out);
+        return publish(out);
+    }
+
+    /**
+     * Readers are told ready only once start-up content is in and what administrators chose is applied:
+     * after a restart the components holding their choices start in any order, and a module they hid, or
+     * one not approved, must never be served in between. Returns whether readiness changed.
+     */
+    private boolean updateReadiness(List<Change> out) {
+        Readiness next = progress;
+        if (progress.ready() && !(choicesApplied && approvalsApplied)) {
+            next = new Readiness(false, progress.loaded(), progress.expected(),
+                    "applying what administrators chose (hidden modules, languages, approvals)");
+        }
+        if (next.equals(readiness)) {
+            return false;
+        }
+        if (next.ready() && !readiness.ready()) {
             out.add(new Change("READY", Map.of("modules", String.valueOf(ordered.length))));
         }
-        return publish(out);
+        readiness = next;
+        return true;
     }
 
     // ---- choosing
@@ -258,6 +286,7 @@ public final class Library {
         List<Change> out = new ArrayList<>();
         ApprovalRules before = rules;
         rules = next;
+        approvalsApplied = true;
         Set<String> ids = new TreeSet<>();
         if (changedModules == null || before.policy() != next.policy()) {
             ids.addAll(modules.keys());
@@ -275,6 +304,7 @@ public final class Library {
                 out.add(new Change("MODULE_CHANGED", Map.of("module", id, "version", entries.get(id).doc.version())));
             }
         }
+        updateReadiness(out);
         return publish(out);
     }
 

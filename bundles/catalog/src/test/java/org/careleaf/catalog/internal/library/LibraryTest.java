@@ -227,12 +227,41 @@ class LibraryTest {
 
     @Test
     void readinessIsReportedAndAnnouncedOnce() {
+        library.configure(Set.of(), Set.of(), "en");
+        library.approvals(ApprovalRules.OFF, Set.of());
         assertFalse(view(null).readiness().ready());
         assertTrue(library.report(List.of(), new Readiness(false, 1, 2, "1 of 2")).isEmpty());
         List<Library.Change> changes = library.report(List.of(), new Readiness(true, 2, 2, null));
         assertEquals("READY", changes.get(0).kind());
         assertTrue(library.report(List.of(), new Readiness(true, 2, 2, null)).isEmpty());
         assertTrue(view(null).readiness().ready());
+    }
+
+    @Test
+    void notReadyUntilWhatAdministratorsChoseIsApplied() {
+        // after a restart the extender may have every bundle in before enablement and approvals have started:
+        // a module an administrator hid must not be served in between
+        offer(module("hidden", "1.0.0", 1, Category.OVERVIEW), 1, false);
+        assertTrue(library.report(List.of(), new Readiness(true, 1, 1, null)).isEmpty());
+        Readiness waiting = view(null).readiness();
+        assertFalse(waiting.ready());
+        assertTrue(waiting.reason().contains("administrators"), waiting.reason());
+        assertTrue(library.configure(Set.of("hidden"), Set.of(), "en").stream().noneMatch(c -> c.kind().equals("READY")));
+        assertFalse(view(null).readiness().ready());
+        List<Library.Change> changes = library.approvals(ApprovalRules.OFF, Set.of());
+        assertTrue(changes.stream().anyMatch(c -> c.kind().equals("READY")), changes.toString());
+        assertTrue(view(null).readiness().ready());
+        assertTrue(view(null).module("hidden").isEmpty(), "the hidden module is hidden from the first ready answer");
+    }
+
+    @Test
+    void theFirstChoiceCountsEvenWhenItChangesNothing() {
+        library.approvals(ApprovalRules.OFF, Set.of());
+        library.report(List.of(), new Readiness(true, 0, 0, null));
+        assertFalse(view(null).readiness().ready());
+        assertEquals("READY", library.configure(Set.of(), Set.of(), "en").get(0).kind());
+        assertTrue(view(null).readiness().ready());
+        assertTrue(library.configure(Set.of(), Set.of(), "en").isEmpty(), "a later echo changes nothing");
     }
 
     @Test

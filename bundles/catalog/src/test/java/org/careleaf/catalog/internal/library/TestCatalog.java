@@ -71,7 +71,10 @@ public final class TestCatalog implements EducationCatalog {
         return this;
     }
 
+    /** Start-up content is in, and the administrators' choices and approval rules (none) are applied. */
     public TestCatalog ready() {
+        library.configure(Set.of(), Set.of(), "en");
+        library.approvals(ApprovalRules.OFF, Set.of());
         library.report(List.of(), new Readiness(true, 0, 0, null));
         return this;
     }
