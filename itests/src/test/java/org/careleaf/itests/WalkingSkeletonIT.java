@@ -10,6 +10,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import org.careleaf.model.EducationModule;
+import org.careleaf.model.ModuleDocument;
 import org.careleaf.model.ModuleView;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -19,6 +20,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceRegistration;
 
 /** The path from a content bundle to an HTTP client, and a content bundle coming and going at runtime. */
 @RunWith(PaxExam.class)
@@ -86,6 +88,26 @@ public class WalkingSkeletonIT extends CareleafTestSupport {
         assertEquals(200, get("/careleaf/api/modules/mpc-overview").status());
         assertEquals(9, get("/careleaf/api/modules").json().getAsJsonObject().getAsJsonArray("modules").size());
         assertNull("no problem was reported", catalog.view(null).problems().stream().findFirst().orElse(null));
+    }
+
+    /** The extender hands data bundles' documents to the catalog itself; a host's own module service still counts. */
+    @Test
+    public void aModuleAHostRegistersAsAServiceIsServedWhileTheServiceIs() {
+        ModuleDocument o = catalog.view(null).module("mpc-overview").orElseThrow().content();
+        ModuleDocument own = new ModuleDocument(o.schemaVersion(), "host-welcome", "1.0.0", o.locale(), o.pack(),
+                "Welcome to the clinic", o.summary(), o.category(), 99, o.audience(), o.codes(), o.subtopics(),
+                o.keyPoints(), o.review(), o.sources(), o.sections());
+        ServiceRegistration<EducationModule> reg = context.registerService(EducationModule.class, () -> own, null);
+        try {
+            Answer one = get("/careleaf/api/modules/host-welcome");
+            assertEquals(200, one.status());
+            assertEquals("Welcome to the clinic", one.json().getAsJsonObject().get("title").getAsString());
+            assertEquals(10, get("/careleaf/api/modules").json().getAsJsonObject().getAsJsonArray("modules").size());
+        } finally {
+            reg.unregister();
+        }
+        assertEquals(404, get("/careleaf/api/modules/host-welcome").status());
+        assertEquals(9, get("/careleaf/api/modules").json().getAsJsonObject().getAsJsonArray("modules").size());
     }
 
     /**

@@ -30,8 +30,8 @@ import org.osgi.service.event.EventAdmin;
 
 /**
  * The {@link EducationCatalog}: gathers every {@link EducationModule}, {@link ModuleTranslation} and
- * {@link ViewerTranslation} service (those the extender registers for data bundles and any a host
- * registers itself) into the {@link Library}, and answers hosts from its current snapshot. A service
+ * {@link ViewerTranslation} service a host registers itself into the {@link Library} (the extender hands
+ * in the documents of data bundles directly), and answers hosts from its current snapshot. A service
  * whose bundle stops only to restart (an update or a refresh) keeps being served until the bundle offers
  * its documents again, for at most {@value #RESTART_GRACE_SECONDS} seconds.
  */
@@ -76,7 +76,7 @@ public class Catalog implements EducationCatalog, CatalogCore {
     // ---- the services on offer
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+            policyOption = ReferencePolicyOption.GREEDY, target = ContentExtender.NOT_EXTENDED)
     void bindModule(ServiceReference<EducationModule> ref, EducationModule module) {
         if (module.document() != null) {
             post(library.addModule(candidate(ref, module.document(), module.figures())));
@@ -88,7 +88,7 @@ public class Catalog implements EducationCatalog, CatalogCore {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+            policyOption = ReferencePolicyOption.GREEDY, target = ContentExtender.NOT_EXTENDED)
     void bindTranslation(ServiceReference<ModuleTranslation> ref, ModuleTranslation translation) {
         if (translation.document() != null) {
             post(library.addTranslation(candidate(ref, translation.document(), null)));
@@ -100,7 +100,7 @@ public class Catalog implements EducationCatalog, CatalogCore {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+            policyOption = ReferencePolicyOption.GREEDY, target = ContentExtender.NOT_EXTENDED)
     void bindViewerTranslation(ServiceReference<ViewerTranslation> ref, ViewerTranslation text) {
         if (text.text() != null) {
             post(library.addViewerText(candidate(ref, text.text(), null)));
