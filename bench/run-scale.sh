@@ -5,9 +5,12 @@
 # Careleaf headers (Karaf installs and starts them, Careleaf ignores them: Karaf's own floor). Reports
 #   boot to ready (health 200), and the floor (every plain bundle started, node ready), and their ratio;
 #   one valid update of a one-module bundle, from the file landing in deploy/ to the new version served
-#     (5 updates: min/median/max; the deployer polls every second, so subtract up to 1 s of waiting);
-#   heap used after a full GC, Careleaf run minus plain run, in total and per module-language;
-#   latency of the first list page and of one module (wrk, one connection: median and 99th percentile).
+#     (5 updates: min/median/max; the deployer polls every second, so subtract up to 1 s of waiting), right
+#     after ready (while the search index is built) and again once the node is idle;
+#   how long after ready the node became idle (the search index built: under a fifth of a core for 5 s);
+#   heap used after a full GC once idle, Careleaf run minus plain run, in total and per module-language;
+#   latency of the first list page (20 modules, the smallest library's all, so every size answers the same
+#   amount) and of one module (wrk, one connection: median and 99th percentile).
 # Needs a built project (mvn -B -DskipTests install), python3, curl, wrk and the JDK's jcmd.
 # Usage: [HEAP=12g] bench/run-scale.sh [sizes, default "10 100 1000 10000"]
 #   HEAP sets Karaf's maximum heap (-Xmx through EXTRA_JAVA_OPTS) for both runs; without it the JVM's default
@@ -70,9 +73,36 @@ p50_p99() {   # wrk with one connection: "median/99th" latency (and every answer
   awk '$1 == "50%" {m = $2} $1 == "99%" {p = $2} END {print m "/" p}' <<<"$out"
 }
 
+cpu_ticks() {   # CPU time Karaf has used, in clock ticks
+  local pid; pid=$(pgrep -f "karaf.home=$current" | head -1)
+  awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$pid/stat"
+}
+
+wait_idle() {   # returns once Karaf has used under a fifth of a core for 5 s running (the search index is built)
+  local last now quiet=0 tick; tick=$(getconf CLK_TCK); last=$(cpu_ticks)
+  while [ "$quiet" -lt 5 ]; do
+    sleep 1; now=$(cpu_ticks)
+    if [ $(( now - last )) -lt $(( tick / 5 )) ]; then quiet=$(( quiet + 1 )); else quiet=0; fi
+    last=$now
+  done
+}
+
+updates() {   # $1 first version's patch number: five updates, prints their times in ms
+  local out="" v
+  for i in 0 1 2 3 4; do
+    v="1.0.$(( $1 + i ))"
+    update_bundle "$work/next.jar" "$v"
+    local t0; t0=$(now_ms); mv "$work/next.jar" "$current/deploy/bench-update.jar"
+    until curl -sf "$base/careleaf/api/modules/bench-update" | grep -q "\"version\": *\"$v\""; do sleep 0.02; done
+    out="$out $(( $(now_ms) - t0 ))"
+  done
+  echo "$out"
+}
+
 stats() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR]=$1} END {printf "%s/%s/%s", v[1], v[int((NR+1)/2)], v[NR]}'; }
 
-printf '%7s %9s %9s %6s %22s %10s %12s %16s %16s\n' modules "boot ms" "floor ms" ratio "update ms min/med/max" "heap MB" "KB/mod-lang" "list p50/p99" "module p50/p99"
+printf '%7s %9s %9s %6s %20s %8s %20s %9s %12s %16s %16s\n' modules "boot ms" "floor ms" ratio "update ms (busy)" "idle s" \
+  "update ms (idle)" "heap MB" "KB/mod-lang" "list p50/p99" "module p50/p99"
 for n in $sizes; do
   per=$(( n < 100 ? n : 100 ))
   # Karaf's floor: the same bundles, plain
@@ -95,21 +125,19 @@ for n in $sizes; do
   total=$(curl -sf "$base/careleaf/api/modules?limit=1" | grep -o '"total": *[0-9]*' | grep -o '[0-9]*$')
   expected=$(( n + $(ls -d bundles/content/*/ | wc -l) + 1 ))
   [ "$total" -eq "$expected" ] || { echo "ready after $boot ms with $total of $expected modules" >&2; exit 1; }
-  updates=""
-  for v in 1.0.1 1.0.2 1.0.3 1.0.4 1.0.5; do
-    update_bundle "$work/next.jar" "$v"
-    t0=$(now_ms); mv "$work/next.jar" "$current/deploy/bench-update.jar"
-    until curl -sf "$base/careleaf/api/modules/bench-update" | grep -q "\"version\": *\"$v\""; do sleep 0.02; done
-    updates="$updates $(( $(now_ms) - t0 ))"
-  done
+  t_ready=$(now_ms)
+  busy=$(updates 1)
+  wait_idle
+  idle=$(( ($(now_ms) - t_ready) / 1000 - 5 ))
+  quiet=$(updates 6)
   heap=$(heap_used_mb)
-  list=$(p50_p99 "$base/careleaf/api/modules?lang=en")
+  list=$(p50_p99 "$base/careleaf/api/modules?lang=en&limit=20")
   module=$(p50_p99 "$base/careleaf/api/modules/gen-00005?lang=es")
   stop_node; rm -rf "$work/careleaf-$n"
   extra=$(( heap - plain_heap ))
-  printf '%7s %9s %9s %6s %22s %10s %12s %16s %16s\n' "$n" "$boot" "$floor" \
-    "$(awk -v b="$boot" -v f="$floor" 'BEGIN {printf "%.2f", b / f}')" "$(echo "$updates" | stats)" \
-    "$extra" "$(awk -v e="$extra" -v n="$n" 'BEGIN {printf "%.1f", e * 1024 / (n * 16)}')" "$list" "$module"
+  printf '%7s %9s %9s %6s %20s %8s %20s %9s %12s %16s %16s\n' "$n" "$boot" "$floor" \
+    "$(awk -v b="$boot" -v f="$floor" 'BEGIN {printf "%.2f", b / f}')" "$(echo "$busy" | stats)" "$idle" \
+    "$(echo "$quiet" | stats)" "$extra" "$(awk -v e="$extra" -v n="$n" 'BEGIN {printf "%.1f", e * 1024 / (n * 16)}')" "$list" "$module"
 done
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg);" \
   "16 languages, $(( 100 )) modules per bundle (fewer below 100); heap: Careleaf run minus the plain run"

@@ -58,7 +58,10 @@ public class SearchService implements EducationSearch, EventHandler {
     public SearchService(@Reference EducationCatalog catalog, BundleContext context) {
         this.catalog = catalog;
         ClassLoader own = SearchService.class.getClassLoader();
-        this.indexer = withLoader(own, () -> new Indexer(new SectionIndex(catalog, synonyms), catalog, own));
+        String karafData = context.getProperty("karaf.data");
+        java.nio.file.Path folder = karafData != null ? java.nio.file.Path.of(karafData, "careleaf", "search-index")
+                : context.getDataFile("search-index").toPath();
+        this.indexer = withLoader(own, () -> new Indexer(new SectionIndex(catalog, synonyms, folder), catalog, own));
         // Lucene finds its codecs through java.util.ServiceLoader: prove now that it does in this bundle
         LOG.info("Careleaf search: Lucene codec " + withLoader(own, () -> Codec.getDefault().getName()) + " loaded");
         tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, null) {

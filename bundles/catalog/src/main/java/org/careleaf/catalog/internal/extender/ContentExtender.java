@@ -17,10 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import org.careleaf.catalog.internal.CatalogCore;
@@ -55,7 +58,10 @@ import org.osgi.util.tracker.BundleTracker;
  * usage records, which grow with the library, so boot would cost the square of the library's size. A
  * refused document is reported with its file and field, and its last good version (from this run, or
  * kept on disk from an earlier one) is served in its place; the bundle's other documents are unaffected.
- * It also tells the catalog how far start-up has come ({@link StartupProgress}).
+ * It also tells the catalog how far start-up has come ({@link StartupProgress}). Until the node is ready
+ * (every content surface answers 503) bundles are read on a thread per core, beside Karaf's own work of
+ * installing them; after that, a bundle's documents are read in the thread that starts it, so they are
+ * served by the time its start returns.
  */
 @Component(immediate = true)
 public class ContentExtender {
@@ -83,6 +89,8 @@ public class ContentExtender {
     private LastGoodStore store;
     private StartupProgress progress;
     private volatile ScheduledExecutorService ticker;
+    /** Reads data bundles before the node is ready, one thread per core. */
+    private ExecutorService readers;
     private final ProblemLog problems = new ProblemLog();
     /** What each data bundle (by symbolic name) served last in this run, by file name: the first place a last good copy comes from. */
     private final Map<String, Map<String, Served>> served = new ConcurrentHashMap<>();
@@ -110,6 +118,12 @@ public class ContentExtender {
             }
         });
         progress.open();
+        AtomicInteger readerCount = new AtomicInteger();
+        readers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+            Thread t = new Thread(r, "careleaf-content-reader-" + readerCount.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         uninstallListener = event -> {
             if (event.getType() == BundleEvent.UNINSTALLED && isDataBundle(event.getBundle())) {
                 String bsn = event.getBundle().getSymbolicName();
@@ -126,11 +140,22 @@ public class ContentExtender {
         tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, null) {
             @Override
             public Reading addingBundle(Bundle bundle, BundleEvent event) {
-                return isDataBundle(bundle) ? read(bundle) : null;
+                if (!isDataBundle(bundle)) {
+                    return null;
+                }
+                Reading reading = new Reading(bundle);
+                if (progress.isReady()) {
+                    read(reading); // once serving, a bundle's documents are served when its start returns
+                } else {
+                    // until ready no reader sees content (503): read on every core beside Karaf's own work
+                    reading.done = CompletableFuture.runAsync(() -> read(reading), readers);
+                }
+                return reading;
             }
 
             @Override
             public void removedBundle(Bundle bundle, BundleEvent event, Reading reading) {
+                reading.awaitRead();
                 unregister(bundle, reading);
             }
         };
@@ -145,6 +170,7 @@ public class ContentExtender {
         ticker.shutdownNow();
         context.removeBundleListener(uninstallListener);
         tracker.close();
+        readers.shutdownNow();
         progress.close();
         store.close();
     }
@@ -182,9 +208,15 @@ public class ContentExtender {
         core.post(core.library().report(all, r));
     }
 
-    private Reading read(Bundle bundle) {
-        Reading reading = new Reading(bundle);
-        reading.run();
+    private void read(Reading reading) {
+        Bundle bundle = reading.bundle;
+        try {
+            reading.run();
+        } catch (RuntimeException e) {
+            // a fault of the framework or the disk, not of a document: named, and the bundle counts as read
+            reading.problems.add(new Problem(reading.bundleName, null, null, "the bundle could not be read: " + e,
+                    null, Instant.now().toString()));
+        }
         progress.read(bundle);
         problems.set(bundle.getSymbolicName(), reading.problems);
         // the bundle's own documents are all offered again: what its previous revision offered and this one does not goes now
@@ -192,7 +224,6 @@ public class ContentExtender {
         reading.problems.forEach(p -> core.post("MODULE_REFUSED", Map.of("module", String.valueOf(p.moduleId()),
                 "bundle", p.bundle(), "message", p.describe())));
         report();
-        return reading;
     }
 
     private void unregister(Bundle bundle, Reading reading) {
@@ -239,6 +270,8 @@ public class ContentExtender {
         final String bsn;
         final String bundleName;
         final List<Registered> registrations = new ArrayList<>();
+        /** The read, when it runs on a reader thread (before ready); null when it ran in the caller's thread. */
+        volatile CompletableFuture<Void> done;
         final List<Problem> problems = new ArrayList<>();
         final Set<String> files = new HashSet<>();
         final Map<String, Served> nowServed = new LinkedHashMap<>();
@@ -251,6 +284,18 @@ public class ContentExtender {
             this.bundle = bundle;
             this.bsn = bundle.getSymbolicName();
             this.bundleName = bsn + "/" + bundle.getVersion();
+        }
+
+        /** A bundle leaving while its read is still under way leaves only once the read is done. */
+        void awaitRead() {
+            CompletableFuture<Void> f = done;
+            if (f != null) {
+                try {
+                    f.join();
+                } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                    // what the read registered before it failed is unregistered all the same
+                }
+            }
         }
 
         void run() {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +43,12 @@ final class LastGoodStore {
     });
     /** Per bundle folder: file name → digest of what is stored (loaded from the index on first use). */
     private final Map<String, Map<String, String>> indexes = new ConcurrentHashMap<>();
+    /**
+     * Per bundle folder, the last operation asked for: each waits for the one before it on the same folder
+     * and for nothing else, so a change saved now never queues behind the thousands of copies a boot left
+     * to the background writer.
+     */
+    private final Map<String, CompletableFuture<Void>> last = new ConcurrentHashMap<>();
     private volatile String problem;
 
     LastGoodStore(Path root) {
@@ -57,7 +64,30 @@ final class LastGoodStore {
         if (!isSafe(bundle) || documents.isEmpty()) {
             return;
         }
-        writer.execute(() -> save(bundle, documents));
+        later(bundle, () -> save(bundle, documents));
+    }
+
+    /** Runs an operation on a bundle's folder in the background, after the ones asked for before on it. */
+    private void later(String bundle, Runnable operation) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> before = last.put(bundle, mine);
+        try {
+            writer.execute(() -> run(bundle, before, mine, operation));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            mine.complete(null);
+        }
+    }
+
+    private void run(String bundle, CompletableFuture<Void> before, CompletableFuture<Void> mine, Runnable operation) {
+        try {
+            if (before != null) {
+                before.join();
+            }
+            operation.run();
+        } finally {
+            mine.complete(null);
+            last.remove(bundle, mine);
+        }
     }
 
     /**
@@ -69,12 +99,20 @@ final class LastGoodStore {
         if (!isSafe(bundle) || documents.isEmpty()) {
             return;
         }
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> before = last.put(bundle, mine);
         try {
-            writer.submit(() -> save(bundle, documents)).get(30, TimeUnit.SECONDS);
+            if (before != null) {
+                before.get(30, TimeUnit.SECONDS); // this bundle's own earlier writes only
+            }
+            save(bundle, documents);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             problem = "cannot keep last good copies in " + root + ": " + e;
+        } finally {
+            mine.complete(null);
+            last.remove(bundle, mine);
         }
     }
 
@@ -144,7 +182,7 @@ final class LastGoodStore {
     /** Drops the copies of files the bundle no longer ships. */
     void retainLater(String bundle, Set<String> files) {
         if (isSafe(bundle)) {
-            writer.execute(() -> retain(bundle, files));
+            later(bundle, () -> retain(bundle, files));
         }
     }
 
@@ -173,7 +211,7 @@ final class LastGoodStore {
         if (!isSafe(bundle)) {
             return;
         }
-        writer.execute(() -> {
+        later(bundle, () -> {
             indexes.remove(bundle);
             Path dir = root.resolve(bundle);
             if (!Files.isDirectory(dir)) {
@@ -198,6 +236,7 @@ final class LastGoodStore {
     /** Waits for the writes asked for so far (for tests and an orderly stop). */
     void flush(long timeout, TimeUnit unit) {
         try {
+            CompletableFuture.allOf(last.values().toArray(CompletableFuture[]::new)).get(timeout, unit);
             writer.submit(() -> { }).get(timeout, unit);
         } catch (Exception e) {
             // best effort
