@@ -109,6 +109,8 @@ public class AdministrationIT extends CareleafTestSupport {
         catalogBundle.stop();
         catalogBundle.start();
         EducationCatalog restarted = current(EducationCatalog.class);
+        // a restarted catalog reads the data bundles again and says it is not ready until it has
+        await("the restarted catalog is ready", seconds(60), () -> restarted.view(null).readiness().ready());
         assertTrue(restarted.view("en").module("mpc-living-well").isEmpty());
         assertFalse(restarted.view("en").module("mpc-overview").isEmpty());
         assertTrue("the audit trail survives too", currentAdmin().audit(50).stream()

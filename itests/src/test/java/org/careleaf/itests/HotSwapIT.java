@@ -155,6 +155,8 @@ public class HotSwapIT extends CareleafTestSupport {
         catalogBundle.stop();
         catalogBundle.start();
         EducationCatalog restarted = currentCatalog();
+        // a restarted catalog reads the data bundles again and says it is not ready until it has
+        await("the restarted catalog is ready", seconds(60), () -> restarted.view(null).readiness().ready());
         assertEquals(shippedVersion, restarted.view("en").module("mpc-overview").orElseThrow().content().version());
         assertFalse(restarted.view(null).problems().isEmpty());
         await("the REST API serves the kept version", seconds(30),
