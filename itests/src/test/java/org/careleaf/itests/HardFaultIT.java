@@ -2,6 +2,7 @@ package org.careleaf.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -174,8 +175,15 @@ public class HardFaultIT {
             for (String id : TOGGLED) {
                 boolean on = served(id);
                 boolean mayBeEither = !inFlightAcknowledged && id.equals(inFlight);
-                assertTrue("after kill " + kill + ", " + id + " is " + (on ? "enabled" : "disabled") + " but "
-                        + acknowledged.get(id) + " was acknowledged", mayBeEither || on == acknowledged.get(id));
+                if (!mayBeEither && on != acknowledged.get(id)) {
+                    // what the next session needs to tell a late configuration from a lost one
+                    LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(3));
+                    String cfg = Files.readAllLines(KARAF.home.resolve("etc/org.careleaf.catalog.cfg")).stream()
+                            .filter(l -> l.startsWith("disabledModules")).findFirst().orElse("(no disabledModules line)");
+                    fail("after kill " + kill + ", " + id + " is " + (on ? "enabled" : "disabled") + " but "
+                            + acknowledged.get(id) + " was acknowledged; 3 s later it is " + (served(id) ? "enabled" : "disabled")
+                            + "; the file says " + cfg);
+                }
                 if (mayBeEither) {
                     acknowledged.put(id, on);
                 }

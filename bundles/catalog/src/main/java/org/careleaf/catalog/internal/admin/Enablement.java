@@ -66,6 +66,8 @@ public class Enablement implements CatalogAdmin, AuditTrail {
     private Set<String> locales = Set.of();
     private String defaultLocale = "en";
     private volatile String file;
+    /** Where Karaf keeps this configuration's file ({@code etc/org.careleaf.catalog.cfg}); null outside Karaf. */
+    private String karafFile;
     /** Disabled sets this component wrote whose echo from Config Admin is still due. */
     private final Deque<Set<String>> ourWrites = new ArrayDeque<>();
     /** The state the audit trail last recorded per module, so a change already audited is never audited twice. */
@@ -73,6 +75,8 @@ public class Enablement implements CatalogAdmin, AuditTrail {
 
     @Activate
     void activate(BundleContext context, CatalogConfig config, Map<String, Object> properties) {
+        String etc = context.getProperty("karaf.etc");
+        karafFile = etc == null ? null : Path.of(etc, PID + ".cfg").toString();
         String karafData = context.getProperty("karaf.data");
         Path auditFile = karafData != null ? Path.of(karafData, "careleaf", "audit.jsonl")
                 : context.getDataFile("audit.jsonl").toPath();
@@ -94,7 +98,10 @@ public class Enablement implements CatalogAdmin, AuditTrail {
 
     private void apply(CatalogConfig config, Map<String, Object> properties, boolean first) {
         Object f = properties.get(FILE_PROPERTY);
-        file = f == null ? null : f.toString();
+        file = f != null ? f.toString()
+                // activated before Config Admin delivered the configuration (seen after a kill): Karaf's file
+                // is the truth all the same, and no reader may be served a module it hides meanwhile
+                : karafFile != null && java.nio.file.Files.exists(Path.of(karafFile)) ? karafFile : null;
         Set<String> next = split(config.disabledModules());
         if (file != null) {
             // the .cfg file is the truth: after a crash Config Admin's own copy may be older than the file until
