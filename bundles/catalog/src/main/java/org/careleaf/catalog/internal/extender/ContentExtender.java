@@ -53,8 +53,8 @@ import org.osgi.util.tracker.BundleTracker;
 /**
  * The extender: finds data bundles by their manifest header, reads and checks their documents, and
  * registers one service per document on the data bundle's own behalf, so the services go with it. It
- * hands each document to the library itself as it registers it: a catalog that obtained 170,000 services
- * (10,000 modules in 17 languages) through the framework would pay for each one a search of its own
+ * hands each document to the library itself as it registers it: a catalog that obtained 160,000 services
+ * (10,000 modules in 16 languages) through the framework would pay for each one a search of its own
  * usage records, which grow with the library, so boot would cost the square of the library's size. A
  * refused document is reported with its file and field, and its last good version (from this run, or
  * kept on disk from an earlier one) is served in its place; the bundle's other documents are unaffected.

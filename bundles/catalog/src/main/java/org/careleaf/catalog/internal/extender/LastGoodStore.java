@@ -70,7 +70,11 @@ final class LastGoodStore {
     /** Runs an operation on a bundle's folder in the background, after the ones asked for before on it. */
     private void later(String bundle, Runnable operation) {
         CompletableFuture<Void> mine = new CompletableFuture<>();
-        CompletableFuture<Void> before = last.put(bundle, mine);
+        inBackground(bundle, last.put(bundle, mine), mine, operation);
+    }
+
+    private void inBackground(String bundle, CompletableFuture<Void> before, CompletableFuture<Void> mine,
+            Runnable operation) {
         try {
             writer.execute(() -> run(bundle, before, mine, operation));
         } catch (java.util.concurrent.RejectedExecutionException closed) {
@@ -105,15 +109,16 @@ final class LastGoodStore {
             if (before != null) {
                 before.get(30, TimeUnit.SECONDS); // this bundle's own earlier writes only
             }
-            save(bundle, documents);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            problem = "cannot keep last good copies in " + root + ": " + e;
-        } finally {
-            mine.complete(null);
-            last.remove(bundle, mine);
+        } catch (InterruptedException | java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            problem = "cannot keep last good copies in " + root + " in time: " + e;
+            inBackground(bundle, before, mine, () -> save(bundle, documents)); // still kept, once the earlier ones are
+            return;
         }
+        run(bundle, null, mine, () -> save(bundle, documents));
     }
 
     private void save(String bundle, Map<String, Stored> documents) {
