@@ -60,6 +60,8 @@ public class Approvals implements ContentApprovals {
     private AuditTrail audit;
 
     private ApprovalStore store;
+    /** Karaf's etc/org.careleaf.approvals.cfg, read directly only until Config Admin delivers it. */
+    private Path karafFile;
     private volatile ApprovalPolicy policy = ApprovalPolicy.OFF;
     private volatile Function<Approval, String> shownAs = Approval::reviewer;
     private Map<String, Approval> current = Map.of();
@@ -68,19 +70,22 @@ public class Approvals implements ContentApprovals {
     private final Map<String, Candidate<ModuleDocument>> copyCandidates = new HashMap<>();
 
     @Activate
-    void activate(BundleContext context, ApprovalConfig config) {
+    void activate(BundleContext context, ApprovalConfig config, Map<String, Object> properties) {
         String karafData = context.getProperty("karaf.data");
         Path root = karafData != null ? Path.of(karafData, "careleaf", "approvals") : context.getDataFile("approvals").toPath();
         store = new ApprovalStore(root);
-        configure(config);
+        String etc = context.getProperty("karaf.etc");
+        karafFile = etc == null ? null : Path.of(etc, PID + ".cfg");
+        configure(config, properties);
     }
 
     @Modified
-    synchronized void configure(ApprovalConfig config) {
-        policy = parse(config.policy());
-        String label = config.roleLabel() == null || config.roleLabel().isBlank() ? "A clinician of this hospital"
-                : config.roleLabel().trim();
-        shownAs = "name".equalsIgnoreCase(config.shownAs()) ? Approval::reviewer : a -> label;
+    synchronized void configure(ApprovalConfig config, Map<String, Object> properties) {
+        ApprovalSettings settings = ApprovalSettings.of(config, properties, karafFile);
+        policy = parse(settings.policy());
+        String label = settings.roleLabel() == null || settings.roleLabel().isBlank() ? "A clinician of this hospital"
+                : settings.roleLabel().trim();
+        shownAs = "name".equalsIgnoreCase(settings.shownAs()) ? Approval::reviewer : a -> label;
         current = store.current();
         apply(null);
     }
