@@ -27,8 +27,10 @@ record ApprovalSettings(String policy, String shownAs, String roleLabel) {
         try (Reader r = Files.newBufferedReader(karafFile, StandardCharsets.UTF_8)) {
             file.load(r);
         } catch (IOException | IllegalArgumentException e) {
-            // the file exists but cannot be read: an unknown policy, which is read as require
-            return new ApprovalSettings("unreadable " + karafFile.getFileName(), given.shownAs, given.roleLabel);
+            // a file that exists but cannot be read must not open the door, as an unknown policy does not
+            java.util.logging.Logger.getLogger(ApprovalSettings.class.getName()).warning(() -> "Careleaf: cannot read "
+                    + karafFile + " (" + e.getMessage() + "); requiring approval until Config Admin delivers it");
+            return new ApprovalSettings("require", given.shownAs, given.roleLabel);
         }
         return new ApprovalSettings(file.getProperty("policy", given.policy).strip(),
                 file.getProperty("shownAs", given.shownAs).strip(), file.getProperty("roleLabel", given.roleLabel).strip());

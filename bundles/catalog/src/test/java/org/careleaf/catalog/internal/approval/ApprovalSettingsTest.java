@@ -73,4 +73,10 @@ class ApprovalSettingsTest {
         Path f = cfg("shownAs = name\n");
         assertEquals(new ApprovalSettings("off", "name", "A clinician of this hospital"), ApprovalSettings.of(DEFAULTS, Map.of(), f));
     }
+
+    @Test
+    void aFileThatCannotBeReadRequiresApproval() throws Exception {
+        Path f = cfg("policy = off\nroleLabel = \\uZZZZ\n");
+        assertEquals("require", ApprovalSettings.of(DEFAULTS, Map.of(), f).policy());
+    }
 }
