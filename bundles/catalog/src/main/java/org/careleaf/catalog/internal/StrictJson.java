@@ -37,10 +37,14 @@ final class StrictJson {
     }
 
     static JsonElement parse(String text) throws Refused {
-        JsonReader reader = new JsonReader(new StringReader(text));
+        return parse(new StringReader(text));
+    }
+
+    static JsonElement parse(java.io.Reader text) throws Refused {
+        JsonReader reader = new JsonReader(text);
         reader.setStrictness(Strictness.STRICT);
         try {
-            JsonElement tree = read(reader, "$", 0);
+            JsonElement tree = read(reader, new Where(), 0);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new Refused("$", "unexpected content after the end of the JSON document");
             }
@@ -50,9 +54,35 @@ final class StrictJson {
         }
     }
 
-    private static JsonElement read(JsonReader in, String path, int depth) throws IOException, Refused {
+    /** Where the reader is, as names and indexes: written out as a path only when something is refused. */
+    private static final class Where {
+        private final java.util.ArrayList<Object> steps = new java.util.ArrayList<>();
+
+        void push(Object step) {
+            steps.add(step);
+        }
+
+        void pop() {
+            steps.remove(steps.size() - 1);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder b = new StringBuilder("$");
+            for (Object s : steps) {
+                if (s instanceof Integer i) {
+                    b.append('[').append(i).append(']');
+                } else {
+                    b.append('.').append(s);
+                }
+            }
+            return b.toString();
+        }
+    }
+
+    private static JsonElement read(JsonReader in, Where path, int depth) throws IOException, Refused {
         if (depth > MAX_DEPTH) {
-            throw new Refused(path, "nested more than " + MAX_DEPTH + " levels deep; a content document is not");
+            throw new Refused(path.toString(), "nested more than " + MAX_DEPTH + " levels deep; a content document is not");
         }
         switch (in.peek()) {
             case BEGIN_OBJECT -> {
@@ -60,11 +90,12 @@ final class StrictJson {
                 in.beginObject();
                 while (in.hasNext()) {
                     String name = in.nextName();
-                    String child = path + "." + name;
+                    path.push(name);
                     if (o.has(name)) {
-                        throw new Refused(child, "the key '" + name + "' appears twice in the same object");
+                        throw new Refused(path.toString(), "the key '" + name + "' appears twice in the same object");
                     }
-                    o.add(name, read(in, child, depth + 1));
+                    o.add(name, read(in, path, depth + 1));
+                    path.pop();
                 }
                 in.endObject();
                 return o;
@@ -74,7 +105,9 @@ final class StrictJson {
                 in.beginArray();
                 int i = 0;
                 while (in.hasNext()) {
-                    a.add(read(in, path + "[" + i++ + "]", depth + 1));
+                    path.push(i++);
+                    a.add(read(in, path, depth + 1));
+                    path.pop();
                 }
                 in.endArray();
                 return a;
@@ -92,7 +125,7 @@ final class StrictJson {
                 in.nextNull();
                 return JsonNull.INSTANCE;
             }
-            default -> throw new Refused(path, "JSON syntax error: unexpected " + in.peek());
+            default -> throw new Refused(path.toString(), "JSON syntax error: unexpected " + in.peek());
         }
     }
 

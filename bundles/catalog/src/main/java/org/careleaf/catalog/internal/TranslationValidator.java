@@ -19,6 +19,11 @@ import org.careleaf.model.TranslationStatus;
 final class TranslationValidator extends JsonChecks {
 
     static final Pattern HASH = Pattern.compile("[0-9a-f]{16}");
+    // made once: sets built per entry were a tenth of validating a translation
+    private static final Set<String> STATUSES = Set.of(Json.enumName(TranslationStatus.MACHINE_ASSISTED),
+            Json.enumName(TranslationStatus.REVIEWED));
+    private static final Set<String> ENTRY_FIELDS = Set.of("source", "text");
+    private static final Set<String> BLOCK_FIELDS = Set.of("source", "title", "text", "term", "items", "alt");
     private static final Set<String> TOP = Set.of("schemaVersion", "module", "locale", "translatedFrom", "status", "note",
             "title", "summary", "sections", "blocks");
 
@@ -43,8 +48,7 @@ final class TranslationValidator extends JsonChecks {
             fail("$.locale", "English is the source language; a translation into en is not allowed");
         }
         pattern(root, p, "translatedFrom", true, VERSION, "a module version such as 1.0.0");
-        oneOf(root, p, "status", true, Set.of(Json.enumName(TranslationStatus.MACHINE_ASSISTED),
-                Json.enumName(TranslationStatus.REVIEWED)));
+        oneOf(root, p, "status", true, STATUSES);
         text(root, p, "note", true);
         entry(object(root, p, "title", true), "$.title");
         entry(object(root, p, "summary", true), "$.summary");
@@ -67,9 +71,30 @@ final class TranslationValidator extends JsonChecks {
     }
 
     private void checkKey(String key, String path) {
-        if (!ID.matcher(key).matches()) {
+        if (!isId(key)) {
             fail(path, "'" + key + "' is not a valid section or block id");
         }
+    }
+
+    /** The source hash an entry was translated from: 16 lower-case hex digits (as {@link #HASH}, without a matcher). */
+    private void sourceHash(JsonObject o, String p) {
+        String s = string(o, p, "source", true);
+        if (s != null && !isHash(s)) {
+            fail(p + ".source", "'" + s + "' is not a source hash (16 lower-case hex digits)");
+        }
+    }
+
+    static boolean isHash(String s) {
+        if (s.length() != 16) {
+            return false;
+        }
+        for (int i = 0; i < 16; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private JsonObject asObject(JsonElement e, String path) {
@@ -84,8 +109,8 @@ final class TranslationValidator extends JsonChecks {
         if (o == null) {
             return;
         }
-        onlyKnown(o, p, Set.of("source", "text"));
-        pattern(o, p, "source", true, HASH, "a source hash (16 lower-case hex digits)");
+        onlyKnown(o, p, ENTRY_FIELDS);
+        sourceHash(o, p);
         text(o, p, "text", true);
     }
 
@@ -93,8 +118,8 @@ final class TranslationValidator extends JsonChecks {
         if (o == null) {
             return;
         }
-        onlyKnown(o, p, Set.of("source", "title", "text", "term", "items", "alt"));
-        pattern(o, p, "source", true, HASH, "a source hash (16 lower-case hex digits)");
+        onlyKnown(o, p, BLOCK_FIELDS);
+        sourceHash(o, p);
         String title = text(o, p, "title", false);
         String text = text(o, p, "text", false);
         String term = text(o, p, "term", false);

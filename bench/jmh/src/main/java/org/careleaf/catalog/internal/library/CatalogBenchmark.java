@@ -52,6 +52,9 @@ public class CatalogBenchmark {
     private int version;
     private String middleId;
     private TranslationDocument changingTranslation;
+    /** The services now offering the changing module and its Spanish translation. */
+    private long moduleService;
+    private long translationService;
 
     @Setup(Level.Trial)
     public void load() {
@@ -65,8 +68,14 @@ public class CatalogBenchmark {
         library = new Library();
         for (int i = 0; i < modules; i++) {
             ModuleDocument m = renamed(shipped.get(i % shipped.size()), String.format("gen-%05d", i), "1.0.0", i);
+            if (i == modules / 2) {
+                moduleService = serviceIds;
+            }
             library.addModule(new Candidate<>(serviceIds++, i, "gen/" + i, m, false, null));
             for (String lang : LANGUAGES) {
+                if (i == modules / 2 && lang.equals("es")) {
+                    translationService = serviceIds;
+                }
                 library.addTranslation(new Candidate<>(serviceIds++, modules + 1L, "gen-l10n-" + lang,
                         translated(spanish.get(i % shipped.size()), m.id(), lang), false, null));
             }
@@ -101,18 +110,31 @@ public class CatalogBenchmark {
         return DocumentParser.module(radiationBytes).document();
     }
 
-    /** A module's new version arrives (and is served in every language from the next request on). */
+    /**
+     * A module's new version arrives (and is served in every language from the next request on), as a
+     * bundle update does it: the old service departs, the new one is offered, the bundle settles.
+     */
     @Benchmark
     public List<Library.Change> updateOneModule() {
         ModuleDocument next = renamed(changing, changing.id(), "1.0." + (++version), changing.order());
-        return library.addModule(new Candidate<>(serviceIds++, modules / 2, "gen/" + modules / 2, next, false, null));
+        long bundleId = modules / 2;
+        library.removeModule(moduleService, true, System.nanoTime());
+        moduleService = serviceIds++;
+        List<Library.Change> changes = library.addModule(new Candidate<>(moduleService, bundleId, "gen/" + bundleId, next,
+                false, null));
+        library.settle(bundleId);
+        return changes;
     }
 
-    /** One translation of one module is replaced. */
+    /** One translation of one module is replaced, likewise. */
     @Benchmark
     public List<Library.Change> updateOneTranslation() {
-        return library.addTranslation(new Candidate<>(serviceIds++, modules + 1L, "gen-l10n-es", changingTranslation,
-                false, null));
+        library.removeTranslation(translationService, true, System.nanoTime());
+        translationService = serviceIds++;
+        List<Library.Change> changes = library.addTranslation(new Candidate<>(translationService, modules + 1L,
+                "gen-l10n-es", changingTranslation, false, null));
+        library.settle(modules + 1L);
+        return changes;
     }
 
     /** A request for one module in Spanish: resolve the reader's languages, localise the module. */

@@ -28,8 +28,9 @@ import org.careleaf.catalog.internal.Json;
  * The last good copy of every document a data bundle shipped, in Careleaf's data folder, so that a
  * broken update of a document is answered with the last good version, also after a restart. Copies are
  * written in the background, and only when a document changed (each bundle's folder keeps an index of
- * what it holds), so a start with thousands of documents does not wait for the disk. When the disk
- * cannot be written, serving goes on from memory and {@link #problem()} says why.
+ * what it holds); those of a boot once the node is ready, so a start with thousands of documents neither
+ * waits for the disk nor shares the processor with it. When the disk cannot be written, serving goes on
+ * from memory and {@link #problem()} says why.
  */
 final class LastGoodStore {
 
@@ -44,12 +45,25 @@ final class LastGoodStore {
     /** Per bundle folder: file name → digest of what is stored (loaded from the index on first use). */
     private final Map<String, Map<String, String>> indexes = new ConcurrentHashMap<>();
     /**
-     * Per bundle folder, the last operation asked for: each waits for the one before it on the same folder
-     * and for nothing else, so a change saved now never queues behind the thousands of copies a boot left
-     * to the background writer.
+     * Per bundle folder, the operations asked for and not yet done, in order. Whoever runs them holds the
+     * queue's lock, so a folder is only ever written by one thread at a time, in the order asked; a change
+     * saved now runs its own folder's pending operations itself and never waits for other folders.
      */
-    private final Map<String, CompletableFuture<Void>> last = new ConcurrentHashMap<>();
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    /**
+     * Opened once the node is ready: the copies of a boot's documents are written after it, not beside it,
+     * since until then the readers need both cores (at 10,000 modules the copies took a ninth of boot's
+     * work). A node that never becomes ready still writes them after {@link #HOLD_AT_MOST}.
+     */
+    private final CompletableFuture<Void> open = new CompletableFuture<Void>()
+            .completeOnTimeout(null, HOLD_AT_MOST.toSeconds(), TimeUnit.SECONDS);
+    static final java.time.Duration HOLD_AT_MOST = java.time.Duration.ofMinutes(10);
     private volatile String problem;
+
+    /** One folder's operations not yet done. */
+    private static final class Pending {
+        final java.util.ArrayDeque<Runnable> operations = new java.util.ArrayDeque<>();
+    }
 
     LastGoodStore(Path root) {
         this.root = root;
@@ -57,6 +71,11 @@ final class LastGoodStore {
 
     /** A document's bytes and, for a module, the SVG text of its figures by src. */
     record Stored(byte[] bytes, Map<String, String> figures) {
+    }
+
+    /** The node is ready: copies asked for during boot are written from now on. */
+    void open() {
+        open.complete(null);
     }
 
     /** Keeps these documents of one bundle as its last good copies, in the background. */
@@ -69,56 +88,49 @@ final class LastGoodStore {
 
     /** Runs an operation on a bundle's folder in the background, after the ones asked for before on it. */
     private void later(String bundle, Runnable operation) {
-        CompletableFuture<Void> mine = new CompletableFuture<>();
-        inBackground(bundle, last.put(bundle, mine), mine, operation);
-    }
-
-    private void inBackground(String bundle, CompletableFuture<Void> before, CompletableFuture<Void> mine,
-            Runnable operation) {
+        Pending p = pending.computeIfAbsent(bundle, b -> new Pending());
+        synchronized (p) {
+            p.operations.add(operation);
+        }
         try {
-            writer.execute(() -> run(bundle, before, mine, operation));
+            writer.execute(() -> {
+                open.join();
+                runPending(p);
+            });
         } catch (java.util.concurrent.RejectedExecutionException closed) {
-            mine.complete(null);
+            // stopping: what is not written is written again from the bundles at the next start
         }
     }
 
-    private void run(String bundle, CompletableFuture<Void> before, CompletableFuture<Void> mine, Runnable operation) {
-        try {
-            if (before != null) {
-                before.join();
+    /** Runs a folder's pending operations, in order, in the calling thread. */
+    private static void runPending(Pending p) {
+        synchronized (p) {
+            Runnable op;
+            while ((op = p.operations.poll()) != null) {
+                try {
+                    op.run();
+                } catch (RuntimeException e) {
+                    // each operation reports its own trouble in problem(); the next still runs
+                }
             }
-            operation.run();
-        } finally {
-            mine.complete(null);
-            last.remove(bundle, mine);
         }
     }
 
     /**
-     * Keeps these documents before returning, after any writes asked for earlier: once a node serves, a new
-     * version is on disk by the time it is served, so a crash right after cannot leave an older copy to fall
-     * back to.
+     * Keeps these documents before returning, after this bundle's own operations asked for earlier (run
+     * here, not waited for): once a node serves, a new version is on disk by the time it is served, so a
+     * crash right after cannot leave an older copy to fall back to.
      */
     void saveNow(String bundle, Map<String, Stored> documents) {
         if (!isSafe(bundle) || documents.isEmpty()) {
             return;
         }
-        CompletableFuture<Void> mine = new CompletableFuture<>();
-        CompletableFuture<Void> before = last.put(bundle, mine);
-        try {
-            if (before != null) {
-                before.get(30, TimeUnit.SECONDS); // this bundle's own earlier writes only
-            }
-        } catch (InterruptedException | java.util.concurrent.ExecutionException
-                | java.util.concurrent.TimeoutException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            problem = "cannot keep last good copies in " + root + " in time: " + e;
-            inBackground(bundle, before, mine, () -> save(bundle, documents)); // still kept, once the earlier ones are
-            return;
+        open(); // something is served already: the node is ready
+        Pending p = pending.computeIfAbsent(bundle, b -> new Pending());
+        synchronized (p) {
+            runPending(p);
+            save(bundle, documents);
         }
-        run(bundle, null, mine, () -> save(bundle, documents));
     }
 
     private void save(String bundle, Map<String, Stored> documents) {
@@ -238,10 +250,10 @@ final class LastGoodStore {
         return problem;
     }
 
-    /** Waits for the writes asked for so far (for tests and an orderly stop). */
+    /** Waits for the writes asked for so far (for tests and an orderly stop); they are written now even before ready. */
     void flush(long timeout, TimeUnit unit) {
+        open();
         try {
-            CompletableFuture.allOf(last.values().toArray(CompletableFuture[]::new)).get(timeout, unit);
             writer.submit(() -> { }).get(timeout, unit);
         } catch (Exception e) {
             // best effort
@@ -249,6 +261,7 @@ final class LastGoodStore {
     }
 
     void close() {
+        open(); // a stop before ready still writes what was asked for, within the wait below
         writer.shutdown();
         try {
             writer.awaitTermination(10, TimeUnit.SECONDS);

@@ -51,6 +51,10 @@ final class StartupProgress {
     private volatile boolean opened;
     private volatile Readiness ready;
     private final List<String> deployProblems = new ArrayList<>();
+    /** Per bundle id: its last-modified time and whether it is a data bundle (1) or not (0). */
+    private final Map<Long, long[]> dataBundles = new ConcurrentHashMap<>();
+    /** Per bundle id: its location, normalised (a bundle's location never changes). */
+    private final Map<Long, String> locations = new ConcurrentHashMap<>();
 
     /** @param changed called when Karaf's boot signal arrives, so progress is judged again at once */
     StartupProgress(BundleContext context, Runnable changed) {
@@ -100,6 +104,24 @@ final class StartupProgress {
 
     void forget(Bundle b) {
         read.remove(b.getBundleId());
+        dataBundles.remove(b.getBundleId());
+        locations.remove(b.getBundleId());
+    }
+
+    /**
+     * Whether a bundle is a data bundle, remembered per bundle and revision: progress is judged over every
+     * bundle many times a second during boot, and reading a bundle's headers each time cost more than the
+     * rest of the judging.
+     */
+    private boolean isDataBundle(Bundle b) {
+        long[] known = dataBundles.get(b.getBundleId());
+        long modified = b.getLastModified();
+        if (known != null && known[0] == modified) {
+            return known[1] == 1;
+        }
+        boolean data = ContentExtender.isDataBundle(b);
+        dataBundles.put(b.getBundleId(), new long[] {modified, data ? 1 : 0});
+        return data;
     }
 
     /** Problems found while waiting (jars in deploy/ that the deployer never installed). */
@@ -120,7 +142,7 @@ final class StartupProgress {
         // framework itself has started (the system bundle is STARTING until then)
         boolean frameworkStarting = context.getBundle(0).getState() == Bundle.STARTING;
         for (Bundle b : context.getBundles()) {
-            if (!ContentExtender.isDataBundle(b)) {
+            if (!isDataBundle(b)) {
                 continue;
             }
             int state = b.getState();
@@ -164,7 +186,7 @@ final class StartupProgress {
     private void settleDeploy() {
         Map<String, Bundle> byLocation = new HashMap<>();
         for (Bundle b : context.getBundles()) {
-            byLocation.put(normal(b.getLocation()), b);
+            byLocation.put(locations.computeIfAbsent(b.getBundleId(), id -> normal(b.getLocation())), b);
         }
         boolean stalled = System.nanoTime() - lastProgressAt > DEPLOY_GRACE_NANOS;
         for (var it = pendingDeploy.entrySet().iterator(); it.hasNext(); ) {

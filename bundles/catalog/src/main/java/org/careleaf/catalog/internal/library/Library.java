@@ -557,7 +557,7 @@ public final class Library {
         Snapshot s = snapshot;
         for (ModuleEntry e : s.allEntries()) {
             out.add(new ModuleEntryInfo(e.doc, e.chosen.bundle(), e.chosen.lastGood() && e.chosen.bundleId() != -2,
-                    !s.disabled.contains(e.id()), e.sourceReadability.score(), e.completeness,
+                    !s.disabled.contains(e.id()), e.sourceReadability().score(), e.completeness,
                     e.heldBack == null ? null : e.heldBack.document().version(), true));
         }
         heldOffer.forEach((id, c) -> {

@@ -2,6 +2,7 @@ package org.careleaf.catalog.internal.library;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.careleaf.catalog.internal.ReadabilityMeter;
 import org.careleaf.model.Completeness;
@@ -13,7 +14,7 @@ import org.careleaf.model.TranslationStatus;
 
 /**
  * One module as served: the chosen version, its chosen translations, and what is computed once per
- * change of either (source hashes, readability of the source, completeness per language). Immutable; a
+ * change of either (source hashes, completeness per language; readability on first use). Immutable; a
  * change to the module or to one translation makes a new entry and costs that module's work only.
  */
 final class ModuleEntry {
@@ -26,22 +27,21 @@ final class ModuleEntry {
     final Candidate<ModuleDocument> heldBack;
     final ModuleKey key;
     final PartHashes hashes;
-    final Readability sourceReadability;
+    /** Readability of the source text, measured on first use and shared by every entry of this version. */
+    private final SourceReadability sourceReadability;
     /** Chosen translation per language. */
     final Map<String, TranslationDocument> translations;
     /** Completeness per language that has a translation. */
     final Map<String, Completeness> completeness;
     /** Readability of the text served per language, measured on first use: at most one per language. */
-    private final java.util.concurrent.ConcurrentHashMap<String, Readability> readability =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
+    private final ConcurrentHashMap<String, Readability> readability;
     /** Content hash per translation, computed on first use. */
-    private final java.util.concurrent.ConcurrentHashMap<String, String> translationHashes =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, String> translationHashes;
 
     private ModuleEntry(Candidate<ModuleDocument> chosen, String contentHash, Candidate<ModuleDocument> heldBack,
-            PartHashes hashes, Readability sourceReadability,
-            Map<String, TranslationDocument> translations, Map<String, Completeness> completeness) {
+            PartHashes hashes, SourceReadability sourceReadability,
+            Map<String, TranslationDocument> translations, Map<String, Completeness> completeness,
+            ConcurrentHashMap<String, Readability> readability, ConcurrentHashMap<String, String> translationHashes) {
         this.chosen = chosen;
         this.doc = chosen.document();
         this.contentHash = contentHash;
@@ -51,6 +51,8 @@ final class ModuleEntry {
         this.sourceReadability = sourceReadability;
         this.translations = translations;
         this.completeness = completeness;
+        this.readability = readability;
+        this.translationHashes = translationHashes;
     }
 
     static ModuleEntry of(Candidate<ModuleDocument> chosen, String contentHash, Candidate<ModuleDocument> heldBack,
@@ -59,13 +61,14 @@ final class ModuleEntry {
         PartHashes hashes = PartHashes.of(m);
         Map<String, Completeness> completeness = new HashMap<>();
         translations.forEach((locale, t) -> completeness.put(locale, Localizer.completeness(m, hashes, locale, t)));
-        return new ModuleEntry(chosen, contentHash, heldBack, hashes, ReadabilityMeter.measure(m, m.locale()),
-                Map.copyOf(translations), Map.copyOf(completeness));
+        return new ModuleEntry(chosen, contentHash, heldBack, hashes, new SourceReadability(m),
+                Map.copyOf(translations), Map.copyOf(completeness), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
-    /** The same module version with another held-back candidate (or none). */
+    /** The same module version with another held-back candidate (or none); what was measured is kept. */
     ModuleEntry withHeldBack(Candidate<ModuleDocument> held) {
-        return new ModuleEntry(chosen, contentHash, held, hashes, sourceReadability, translations, completeness);
+        return new ModuleEntry(chosen, contentHash, held, hashes, sourceReadability, translations, completeness,
+                readability, translationHashes);
     }
 
     String translationHash(String locale) {
@@ -85,7 +88,39 @@ final class ModuleEntry {
             ts.put(locale, t);
             cs.put(locale, Localizer.completeness(doc, hashes, locale, t));
         }
-        return new ModuleEntry(chosen, contentHash, heldBack, hashes, sourceReadability, Map.copyOf(ts), Map.copyOf(cs));
+        // what was measured of the other languages still holds: only this language's text changed
+        return new ModuleEntry(chosen, contentHash, heldBack, hashes, sourceReadability, Map.copyOf(ts), Map.copyOf(cs),
+                without(readability, locale), without(translationHashes, locale));
+    }
+
+    private static <V> ConcurrentHashMap<String, V> without(ConcurrentHashMap<String, V> measured, String locale) {
+        ConcurrentHashMap<String, V> copy = measured.isEmpty() ? new ConcurrentHashMap<>(4) : new ConcurrentHashMap<>(measured);
+        copy.remove(locale);
+        return copy;
+    }
+
+    /** Readability of the source text: measured when first asked for, not at load (a tenth of a module's load). */
+    Readability sourceReadability() {
+        return sourceReadability.get();
+    }
+
+    /** Measures one module version's source text once, on first use; a race only measures it twice. */
+    private static final class SourceReadability {
+        private final ModuleDocument doc;
+        private volatile Readability value;
+
+        SourceReadability(ModuleDocument doc) {
+            this.doc = doc;
+        }
+
+        Readability get() {
+            Readability r = value;
+            if (r == null) {
+                r = ReadabilityMeter.measure(doc, doc.locale());
+                value = r;
+            }
+            return r;
+        }
     }
 
     /** Completeness in a translated language, counting every part missing when there is no translation. */
@@ -107,7 +142,7 @@ final class ModuleEntry {
     ModuleView view(String locale, ApprovalRules rules) {
         org.careleaf.model.ApprovalState approval = rules.state(doc.id(), doc.locale(), contentHash);
         if (locale.equals(doc.locale())) {
-            return Localizer.source(doc, sourceReadability, approval);
+            return Localizer.source(doc, sourceReadability(), approval);
         }
         TranslationDocument t = translations.get(locale);
         org.careleaf.model.ApprovalState translationApproval = t == null ? null
@@ -117,7 +152,7 @@ final class ModuleEntry {
             t = null;
             missing = TranslationStatus.AWAITING_APPROVAL;
         }
-        return Localizer.view(doc, hashes, locale, t, missing, sourceReadability, approval, translationApproval,
+        return Localizer.view(doc, hashes, locale, t, missing, sourceReadability(), approval, translationApproval,
                 translated -> readability.computeIfAbsent(locale,
                         l -> ReadabilityMeter.measure(translated, translated.locale())));
     }

@@ -1,0 +1,52 @@
+package org.careleaf.catalog.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.careleaf.model.Identifiers;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written id and hash checks accept exactly what their regular expressions accept. */
+class PlainChecksTest {
+
+    /** Every string up to {@code max} characters over {@code alphabet}. */
+    private static List<String> all(String alphabet, int max) {
+        List<String> out = new ArrayList<>(List.of(""));
+        List<String> level = List.of("");
+        for (int len = 1; len <= max; len++) {
+            List<String> next = new ArrayList<>();
+            for (String s : level) {
+                for (char c : alphabet.toCharArray()) {
+                    next.add(s + c);
+                }
+            }
+            out.addAll(next);
+            level = next;
+        }
+        return out;
+    }
+
+    @Test
+    void idCheckMatchesThePublishedPattern() {
+        int checked = 0;
+        for (String s : all("a9-Z_é", 5)) {
+            assertEquals(Identifiers.ID.matcher(s).matches(), JsonChecks.isId(s), () -> "'" + s + "'");
+            checked++;
+        }
+        assertEquals(9331, checked);
+    }
+
+    @Test
+    void hashCheckMatchesThePattern() {
+        for (String s : List.of("0123456789abcdef", "0123456789abcdeF", "0123456789abcde", "0123456789abcdef0",
+                "g123456789abcdef", "", "ffffffffffffffff", "0000000000000000", "012345678-abcdef")) {
+            assertEquals(TranslationValidator.HASH.matcher(s).matches(), TranslationValidator.isHash(s), s);
+        }
+        for (String s : all("0f-G", 4)) {
+            String h = "0123456789ab" + s; // 12 to 16 characters, the tail varied
+            assertEquals(TranslationValidator.HASH.matcher(h).matches(), TranslationValidator.isHash(h), h);
+        }
+    }
+}
