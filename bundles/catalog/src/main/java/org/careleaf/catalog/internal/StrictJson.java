@@ -1,7 +1,6 @@
 package org.careleaf.catalog.internal;
 
 import java.io.IOException;
-import java.io.StringReader;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -34,10 +33,6 @@ final class StrictJson {
     }
 
     private StrictJson() {
-    }
-
-    static JsonElement parse(String text) throws Refused {
-        return parse(new StringReader(text));
     }
 
     static JsonElement parse(java.io.Reader text) throws Refused {

@@ -3,7 +3,6 @@ package org.careleaf.catalog.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -18,7 +17,6 @@ import org.careleaf.model.TranslationStatus;
  */
 final class TranslationValidator extends JsonChecks {
 
-    static final Pattern HASH = Pattern.compile("[0-9a-f]{16}");
     // made once: sets built per entry were a tenth of validating a translation
     private static final Set<String> STATUSES = Set.of(Json.enumName(TranslationStatus.MACHINE_ASSISTED),
             Json.enumName(TranslationStatus.REVIEWED));
@@ -76,7 +74,7 @@ final class TranslationValidator extends JsonChecks {
         }
     }
 
-    /** The source hash an entry was translated from: 16 lower-case hex digits (as {@link #HASH}, without a matcher). */
+    /** The source hash an entry was translated from: 16 lower-case hex digits. */
     private void sourceHash(JsonObject o, String p) {
         String s = string(o, p, "source", true);
         if (s != null && !isHash(s)) {

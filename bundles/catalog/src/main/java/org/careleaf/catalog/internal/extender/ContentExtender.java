@@ -79,6 +79,8 @@ public class ContentExtender {
     private static final int MAX_HEADER = 256;
     /** Documents one bundle may carry: room for a vendor library of thousands of modules. */
     static final int MAX_DOCUMENTS = 20_000;
+    /** Before ready, reads that end close together share one report, at most this often. */
+    private static final long REPORT_EVERY_MS = 100;
 
     @Reference
     private CatalogCore core;
@@ -95,7 +97,6 @@ public class ContentExtender {
     /** What each data bundle (by symbolic name) served last in this run, by file name: the first place a last good copy comes from. */
     private final Map<String, Map<String, Served>> served = new ConcurrentHashMap<>();
     private volatile Readiness reported;
-    private static final long REPORT_EVERY_MS = 100;
     /** A report asked of the progress thread and not yet begun. */
     private final java.util.concurrent.atomic.AtomicBoolean reportPending = new java.util.concurrent.atomic.AtomicBoolean();
     private List<Problem> reportedProblems = List.of();

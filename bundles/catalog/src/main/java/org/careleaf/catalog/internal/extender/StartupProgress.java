@@ -51,8 +51,8 @@ final class StartupProgress {
     private volatile boolean opened;
     private volatile Readiness ready;
     private final List<String> deployProblems = new ArrayList<>();
-    /** Per bundle id: its last-modified time and whether it is a data bundle (1) or not (0). */
-    private final Map<Long, long[]> dataBundles = new ConcurrentHashMap<>();
+    /** Per bundle id: whether it is a data bundle, as of its last-modified time. */
+    private final Map<Long, Known> dataBundles = new ConcurrentHashMap<>();
     /** Per bundle id: its location, normalised (a bundle's location never changes). */
     private final Map<Long, String> locations = new ConcurrentHashMap<>();
 
@@ -114,14 +114,17 @@ final class StartupProgress {
      * rest of the judging.
      */
     private boolean isDataBundle(Bundle b) {
-        long[] known = dataBundles.get(b.getBundleId());
+        Known known = dataBundles.get(b.getBundleId());
         long modified = b.getLastModified();
-        if (known != null && known[0] == modified) {
-            return known[1] == 1;
+        if (known != null && known.modified() == modified) {
+            return known.data();
         }
         boolean data = ContentExtender.isDataBundle(b);
-        dataBundles.put(b.getBundleId(), new long[] {modified, data ? 1 : 0});
+        dataBundles.put(b.getBundleId(), new Known(modified, data));
         return data;
+    }
+
+    private record Known(long modified, boolean data) {
     }
 
     /** Problems found while waiting (jars in deploy/ that the deployer never installed). */

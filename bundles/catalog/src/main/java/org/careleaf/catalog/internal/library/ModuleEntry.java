@@ -27,20 +27,17 @@ final class ModuleEntry {
     final Candidate<ModuleDocument> heldBack;
     final ModuleKey key;
     final PartHashes hashes;
-    /** Readability of the source text, measured on first use and shared by every entry of this version. */
-    private final SourceReadability sourceReadability;
     /** Chosen translation per language. */
     final Map<String, TranslationDocument> translations;
     /** Completeness per language that has a translation. */
     final Map<String, Completeness> completeness;
-    /** Readability of the text served per language, measured on first use: at most one per language. */
+    /** Readability of the text served per language (the source's under its own), measured on first use: at most one per language. */
     private final ConcurrentHashMap<String, Readability> readability;
     /** Content hash per translation, computed on first use. */
     private final ConcurrentHashMap<String, String> translationHashes;
 
     private ModuleEntry(Candidate<ModuleDocument> chosen, String contentHash, Candidate<ModuleDocument> heldBack,
-            PartHashes hashes, SourceReadability sourceReadability,
-            Map<String, TranslationDocument> translations, Map<String, Completeness> completeness,
+            PartHashes hashes, Map<String, TranslationDocument> translations, Map<String, Completeness> completeness,
             ConcurrentHashMap<String, Readability> readability, ConcurrentHashMap<String, String> translationHashes) {
         this.chosen = chosen;
         this.doc = chosen.document();
@@ -48,7 +45,6 @@ final class ModuleEntry {
         this.heldBack = heldBack;
         this.key = new ModuleKey(doc.order(), doc.id());
         this.hashes = hashes;
-        this.sourceReadability = sourceReadability;
         this.translations = translations;
         this.completeness = completeness;
         this.readability = readability;
@@ -61,13 +57,12 @@ final class ModuleEntry {
         PartHashes hashes = PartHashes.of(m);
         Map<String, Completeness> completeness = new HashMap<>();
         translations.forEach((locale, t) -> completeness.put(locale, Localizer.completeness(m, hashes, locale, t)));
-        return new ModuleEntry(chosen, contentHash, heldBack, hashes, new SourceReadability(m),
-                Map.copyOf(translations), Map.copyOf(completeness), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        return new ModuleEntry(chosen, contentHash, heldBack, hashes, Map.copyOf(translations), Map.copyOf(completeness), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
     /** The same module version with another held-back candidate (or none); what was measured is kept. */
     ModuleEntry withHeldBack(Candidate<ModuleDocument> held) {
-        return new ModuleEntry(chosen, contentHash, held, hashes, sourceReadability, translations, completeness,
+        return new ModuleEntry(chosen, contentHash, held, hashes, translations, completeness,
                 readability, translationHashes);
     }
 
@@ -89,7 +84,7 @@ final class ModuleEntry {
             cs.put(locale, Localizer.completeness(doc, hashes, locale, t));
         }
         // what was measured of the other languages still holds: only this language's text changed
-        return new ModuleEntry(chosen, contentHash, heldBack, hashes, sourceReadability, Map.copyOf(ts), Map.copyOf(cs),
+        return new ModuleEntry(chosen, contentHash, heldBack, hashes, Map.copyOf(ts), Map.copyOf(cs),
                 without(readability, locale), without(translationHashes, locale));
     }
 
@@ -101,26 +96,7 @@ final class ModuleEntry {
 
     /** Readability of the source text: measured when first asked for, not at load (a tenth of a module's load). */
     Readability sourceReadability() {
-        return sourceReadability.get();
-    }
-
-    /** Measures one module version's source text once, on first use; a race only measures it twice. */
-    private static final class SourceReadability {
-        private final ModuleDocument doc;
-        private volatile Readability value;
-
-        SourceReadability(ModuleDocument doc) {
-            this.doc = doc;
-        }
-
-        Readability get() {
-            Readability r = value;
-            if (r == null) {
-                r = ReadabilityMeter.measure(doc, doc.locale());
-                value = r;
-            }
-            return r;
-        }
+        return readability.computeIfAbsent(doc.locale(), l -> ReadabilityMeter.measure(doc, l));
     }
 
     /** Completeness in a translated language, counting every part missing when there is no translation. */
