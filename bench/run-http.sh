@@ -55,6 +55,16 @@ done
 cp "$bare_jar" "$work/karaf/deploy/"
 for _ in $(seq 1 120); do curl -sf -o /dev/null "$base/bare/list.json" && break; sleep 0.5; done
 
+# Ready is not idle: the search index and the last-good copies are written just after it. Measure the
+# steady state, once Karaf has used less than a tenth of a core over 3 seconds (or after 5 minutes).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$(cat "$work/karaf/karaf.pid")/stat"; }
+hz=$(getconf CLK_TCK)
+idle_after=""
+for i in $(seq 1 100); do
+  t0=$(cpu_ticks); sleep 3; t1=$(cpu_ticks)
+  if [ $((t1 - t0)) -lt $((hz * 3 / 10)) ]; then idle_after=$((i * 3)); break; fi
+done
+
 cores=$(nproc)
 cat > "$work/nginx.conf" <<CONF
 worker_processes $cores;
@@ -94,4 +104,5 @@ for e in "${endpoints[@]}"; do
     "$(echo "$b_all" | stats)" "$(echo "$rn" | stats)" "$(echo "$rb" | stats)"
 done
 echo "machine: $cores cores, $(java -version 2>&1 | head -1), nginx $(nginx -v 2>&1 | sed 's/.*\///') with $cores workers," \
-  "wrk -t2 -c50 -d${seconds}s, $rounds rounds, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  "wrk -t2 -c50 -d${seconds}s, $rounds rounds, load average $(cut -d' ' -f1-3 /proc/loadavg);" \
+  "Karaf idle ${idle_after:-(never: measured anyway after 300)} s after the bytes were captured"

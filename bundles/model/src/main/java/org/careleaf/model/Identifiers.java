@@ -30,8 +30,36 @@ public final class Identifiers {
         return s != null && CODE.matcher(s).matches();
     }
 
+    /** As {@link #LANGUAGE_TAG} has it, without a matcher: every request with a language asks. */
     public static boolean isLanguageTag(String s) {
-        return s != null && s.length() <= MAX_LANGUAGE_TAG && LANGUAGE_TAG.matcher(s).matches();
+        if (s == null || s.length() > MAX_LANGUAGE_TAG) {
+            return false;
+        }
+        int n = s.length();
+        int i = 0;
+        while (i < n && isAsciiLetter(s.charAt(i))) {
+            i++;
+        }
+        if (i < 2 || i > 3) {
+            return false;
+        }
+        for (int subtags = 0; i < n; subtags++) {
+            if (subtags == 3 || s.charAt(i) != '-') {
+                return false;
+            }
+            int start = ++i;
+            while (i < n && (isAsciiLetter(s.charAt(i)) || s.charAt(i) >= '0' && s.charAt(i) <= '9')) {
+                i++;
+            }
+            if (i - start < 2 || i - start > 8) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.careleaf.catalog.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
 import org.careleaf.model.Identifiers;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written id and hash checks accept exactly what the formats' regular expressions accept. */
+/** The hand-written id, language-tag and hash checks accept exactly what the formats' regular expressions accept. */
 class PlainChecksTest {
 
     /** The source-hash format as translations document it. */
@@ -40,6 +41,32 @@ class PlainChecksTest {
             checked++;
         }
         assertEquals(9331, checked);
+    }
+
+    private static void sameAsLanguagePattern(String s) {
+        boolean expected = s.length() <= Identifiers.MAX_LANGUAGE_TAG && Identifiers.LANGUAGE_TAG.matcher(s).matches();
+        assertEquals(expected, Identifiers.isLanguageTag(s), () -> "'" + s + "'");
+    }
+
+    @Test
+    void languageTagCheckMatchesThePublishedPatternOnEveryShortString() {
+        List<String> strings = all("aZ9-_é", 6);
+        strings.forEach(PlainChecksTest::sameAsLanguagePattern);
+        assertEquals(55987, strings.size());
+    }
+
+    @Test
+    void languageTagCheckMatchesThePublishedPatternOnLongerTags() {
+        for (String s : List.of("en", "es", "zh-Hant", "ZH-hant-TW", "pt-BR", "fil", "fil-PH", "en-US-x1-ab",
+                "en-US-x1-ab-cd", "abcd", "en-abcdefgh", "en-abcdefghi", "en--US", "en-", "-en", "en_US", "e",
+                "en-a", "sr-Latn-RS", "de-CH-1996", "en-0123456789", "123", "en-US ", " en")) {
+            sameAsLanguagePattern(s);
+        }
+        String tail = "-abcdefgh".repeat(3);
+        sameAsLanguagePattern("abc" + tail);
+        sameAsLanguagePattern("abc" + tail + "-ab");
+        assertFalse(Identifiers.isLanguageTag(null));
+        assertFalse(Identifiers.isLanguageTag("en" + "-ab".repeat(20)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.careleaf.model.LanguageSummary;
 import org.careleaf.model.Problem;
@@ -34,6 +35,13 @@ public final class Snapshot {
     final Map<String, LanguageSummary> languages;
     final List<Problem> problems;
     final ApprovalRules rules;
+    /**
+     * Language preferences already resolved against {@link #locales}. Readers send few distinct ones, and
+     * parsing a preference cost more than the rest of answering from the render cache. Bounded, because
+     * the values come from clients; a new snapshot starts afresh, so an answer never outlives its locales.
+     */
+    private final Map<String, String> resolved = new ConcurrentHashMap<>();
+    static final int MAX_RESOLVED = 1024;
 
     Snapshot(long revision, Readiness readiness, ShardedMap<String, ModuleEntry> entries, ModuleKey[] ordered,
             ShardedMap<String, ModuleKey[]> byCode, ShardedMap<String, ModuleKey[]> bySubtopic, Set<String> disabled,
@@ -70,7 +78,20 @@ public final class Snapshot {
 
     /** The view for a reader with this language preference. */
     public View view(String languages) {
-        return new View(this, LocaleResolver.resolve(languages, locales, defaultLocale));
+        String preference = languages == null ? "" : languages;
+        String locale = resolved.get(preference);
+        if (locale == null) {
+            locale = LocaleResolver.resolve(preference, locales, defaultLocale);
+            if (preference.length() <= LocaleResolver.MAX_LENGTH && resolved.size() < MAX_RESOLVED) {
+                resolved.putIfAbsent(preference, locale);
+            }
+        }
+        return new View(this, locale);
+    }
+
+    /** How many preferences are remembered, for tests. */
+    int resolvedCount() {
+        return resolved.size();
     }
 
     /** Every chosen module's entry, enabled or not, in order (for administration). */

@@ -279,6 +279,25 @@ class LibraryTest {
     }
 
     @Test
+    void rememberedPreferencesAnswerAsTheResolverDoesAndStayBounded() {
+        ModuleDocument a = module("a", "1.0.0", 1, Category.OVERVIEW);
+        offer(a, 1, false);
+        translate(a, "es", 5);
+        Snapshot s = library.snapshot();
+        for (String p : new String[] {"es", "es-MX", "de,es;q=0.5", "de", "", "*", "en;q=0,es", "x_y"}) {
+            String resolved = LocaleResolver.resolve(p, s.locales, s.defaultLocale);
+            assertEquals(resolved, s.view(p).locale(), p);
+            assertEquals(resolved, s.view(p).locale(), p + ", remembered");
+        }
+        assertEquals("en", s.view(null).locale());
+        for (int i = 0; i < 2 * Snapshot.MAX_RESOLVED; i++) {
+            assertEquals("en", s.view("de-x-" + i).locale());
+        }
+        assertEquals(Snapshot.MAX_RESOLVED, s.resolvedCount(), "client-chosen values cannot grow the memory");
+        assertEquals("es", s.view("es-419").locale(), "past the bound, preferences are still resolved");
+    }
+
+    @Test
     void anEchoOfTheSameConfigurationPublishesNothing() {
         library.configure(Set.of("x"), Set.of(), "en");
         long revision = library.snapshot().revision();

@@ -20,7 +20,7 @@ import org.careleaf.model.CatalogView;
 import org.careleaf.model.EducationCatalog;
 import org.careleaf.web.internal.http.Answers;
 import org.careleaf.web.internal.http.CareleafContext;
-import org.careleaf.web.internal.http.ReadinessFilter;
+import org.careleaf.web.internal.http.ContextGate;
 import org.careleaf.web.internal.http.WebJson;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -105,7 +105,7 @@ public class HealthServlet extends HttpServlet {
             o.add("heldForReview", held);
         }
         if (v.status().equals("starting")) {
-            resp.setHeader("Retry-After", ReadinessFilter.RETRY_AFTER_SECONDS);
+            resp.setHeader("Retry-After", ContextGate.RETRY_AFTER_SECONDS);
         }
         Answers.json(resp, v.httpStatus(), o);
     }

@@ -30,7 +30,8 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
  * The one HTTP Whiteboard context of Careleaf, named {@value #NAME}, at the configured path (default
  * {@value #DEFAULT_PATH}). Every Careleaf servlet and filter selects it by name with {@link #SELECT} and
  * uses patterns relative to it, so a hospital can mount Careleaf elsewhere; other Careleaf bundles (CDS
- * Hooks, FHIR) do the same and so get its filters (security headers, readiness).
+ * Hooks, FHIR) do the same and so get what it does for every request ({@link ContextGate}: headers, the
+ * verbs Careleaf answers, readiness).
  *
  * <p>Registered by hand rather than through annotations so that the configured path is checked first: a
  * malformed one would make the whiteboard refuse the context and take every surface down with it.
@@ -47,14 +48,14 @@ public class CareleafContext {
     private static final Pattern PATH = Pattern.compile("/|(/[A-Za-z0-9._~-]{1,64}){1,8}");
 
     private final BundleContext bundleContext;
-    private final ReadinessFilter readiness = new ReadinessFilter();
+    private final ContextGate gate = new ContextGate();
     private String path;
     private ServiceRegistration<ServletContextHelper> registration;
 
     @Activate
     public CareleafContext(BundleContext bundleContext, WebConfig config) {
         this.bundleContext = bundleContext;
-        readiness.headers(SecurityHeaders.forFrameAncestors(config.frameAncestors()));
+        gate.configure(config);
         register(path(config.contextPath()));
     }
 
@@ -62,18 +63,18 @@ public class CareleafContext {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindCatalog(EducationCatalog catalog) {
-        readiness.catalog = catalog;
+        gate.catalog = catalog;
     }
 
     void unbindCatalog(EducationCatalog catalog) {
-        if (readiness.catalog == catalog) {
-            readiness.catalog = null;
+        if (gate.catalog == catalog) {
+            gate.catalog = null;
         }
     }
 
     @Modified
     void modified(WebConfig config) {
-        readiness.headers(SecurityHeaders.forFrameAncestors(config.frameAncestors()));
+        gate.configure(config);
         String wanted = path(config.contextPath());
         if (!wanted.equals(path)) {
             registration.unregister();
@@ -98,7 +99,7 @@ public class CareleafContext {
                 return new ServletContextHelper(bundle) {
                     @Override
                     public boolean handleSecurity(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-                        return MethodGuard.admit(req, resp, readiness) && readiness.admit(req, resp);
+                        return gate.admit(req, resp);
                     }
                 };
             }

@@ -19,12 +19,10 @@ final class MethodGuard {
     private MethodGuard() {
     }
 
-    static boolean admit(HttpServletRequest req, HttpServletResponse resp, ReadinessFilter headersFrom)
-            throws IOException {
+    static boolean admit(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (ALLOWED.contains(req.getMethod())) {
             return true;
         }
-        headersFrom.applyHeaders(resp);
         resp.setHeader("Allow", ALLOW);
         ContextErrors.send(req, resp, 405, "method-not-allowed", "Careleaf answers " + ALLOW + " only");
         return false;

@@ -9,7 +9,6 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.careleaf.web.internal.http.FakeHttp;
-import org.careleaf.web.internal.http.HeadersFilter;
 import org.careleaf.web.internal.http.TestConfig;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +33,7 @@ class AdminLoginFilterTest {
         if (header.length == 2) {
             x.header(header[0], header[1]);
         }
-        return x.run(servlet, new HeadersFilter(TestConfig.defaults()), filter);
+        return x.run(servlet, TestConfig.gate(null), filter);
     }
 
     @Test

@@ -24,10 +24,10 @@ class CareleafContextTest {
 
     @Test
     void verbsCareleafDoesNotUseGetOne405WithTheReason() throws Exception {
-        ReadinessFilter headers = new ReadinessFilter();
+        ContextGate gate = TestConfig.gate(null);
         for (String verb : new String[] {"PUT", "DELETE", "PATCH", "TRACE", "PROPFIND", "get"}) {
             FakeHttp x = new FakeHttp(verb, "/api/modules");
-            assertFalse(MethodGuard.admit(x.request(), x.response(), headers), verb);
+            assertFalse(gate.admit(x.request(), x.response()), verb);
             assertEquals(405, x.status, verb);
             assertEquals(MethodGuard.ALLOW, x.responseHeader("Allow"), verb);
             assertTrue(x.text().contains("method-not-allowed"), x.text());
@@ -35,7 +35,7 @@ class CareleafContextTest {
         }
         for (String verb : new String[] {"GET", "HEAD", "POST", "OPTIONS"}) {
             FakeHttp x = new FakeHttp(verb, "/api/modules");
-            assertTrue(MethodGuard.admit(x.request(), x.response(), headers), verb);
+            assertTrue(MethodGuard.admit(x.request(), x.response()), verb);
             assertEquals(200, x.status, verb);
         }
     }
@@ -43,7 +43,7 @@ class CareleafContextTest {
     @Test
     void belowFhirTheContextAnswersWithAnOperationOutcome() throws Exception {
         FakeHttp x = new FakeHttp("DELETE", "/fhir/DocumentReference/mpc-overview-en");
-        assertFalse(MethodGuard.admit(x.request(), x.response(), new ReadinessFilter()));
+        assertFalse(TestConfig.gate(null).admit(x.request(), x.response()));
         assertEquals(405, x.status);
         assertTrue(x.text().contains("\"resourceType\":\"OperationOutcome\""), x.text());
         assertTrue(x.responseHeader("Content-Type").startsWith("application/fhir+json"), x.responseHeader("Content-Type"));

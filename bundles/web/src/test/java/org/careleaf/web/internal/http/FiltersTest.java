@@ -11,7 +11,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.careleaf.catalog.internal.library.TestCatalog;
 import org.junit.jupiter.api.Test;
 
-/** The context-wide filters, in front of any servlet, as another bundle's servlet would see them. */
+/** What the context does for every request, in front of any servlet, as another bundle's servlet would see it. */
 class FiltersTest {
 
     /** Stands for any servlet in the context, e.g. the CDS Hooks bundle's. */
@@ -39,7 +39,8 @@ class FiltersTest {
 
     @Test
     void configuredFrameAncestorsAreUsedAndInvalidOnesIgnored() throws Exception {
-        HeadersFilter f = new HeadersFilter(TestConfig.web("/careleaf", "https://his.example.org", true));
+        ContextGate f = TestConfig.gate(Libraries.sample());
+        f.configure(TestConfig.web("/careleaf", "https://his.example.org", true));
         FakeHttp framed = new FakeHttp("GET", "/").run(ANY, f);
         assertTrue(framed.responseHeader("Content-Security-Policy").endsWith("frame-ancestors https://his.example.org"));
         assertNull(framed.responseHeader("X-Frame-Options"));
@@ -56,7 +57,7 @@ class FiltersTest {
             "/figures/mpc-overview/figures/a.svg", "/api/search"}) {
             FakeHttp x = FakeHttp.at("GET", "/*", path).run(ANY, TestConfig.contextFilters(starting));
             assertEquals(503, x.status, path);
-            assertEquals(ReadinessFilter.RETRY_AFTER_SECONDS, x.responseHeader("Retry-After"));
+            assertEquals(ContextGate.RETRY_AFTER_SECONDS, x.responseHeader("Retry-After"));
             // below /fhir the same answer is a FHIR OperationOutcome, so a FHIR client can read it
             String code = path.startsWith("/fhir") ? "\"code\":\"transient\"" : "\"code\":\"starting\"";
             assertTrue(x.text().contains(code) && x.text().contains("3 of 9 loaded"), x.text());

@@ -41,10 +41,16 @@ public final class TestConfig {
         return web(CareleafContext.DEFAULT_PATH, SecurityHeaders.DEFAULT_FRAME_ANCESTORS, true);
     }
 
-    /** The filters every answer of the context passes, in their order. */
+    /** What the context does for every request, configured by default, over this catalog (or none). */
+    public static ContextGate gate(org.careleaf.model.EducationCatalog catalog) {
+        ContextGate gate = new ContextGate();
+        gate.configure(defaults());
+        gate.catalog = catalog;
+        return gate;
+    }
+
+    /** The filters every answer of the context passes, in their order: the context's gate. */
     public static javax.servlet.Filter[] contextFilters(org.careleaf.model.EducationCatalog catalog) {
-        ReadinessFilter readiness = new ReadinessFilter();
-        readiness.catalog = catalog;
-        return new javax.servlet.Filter[] {new HeadersFilter(defaults()), readiness};
+        return new javax.servlet.Filter[] {gate(catalog)};
     }
 }
