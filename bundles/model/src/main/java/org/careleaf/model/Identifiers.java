@@ -22,8 +22,23 @@ public final class Identifiers {
     private Identifiers() {
     }
 
+    /** As {@link #ID} has it, without a matcher: every document's ids and every request's module id ask. */
     public static boolean isId(String s) {
-        return s != null && s.length() <= MAX_ID && ID.matcher(s).matches();
+        int n = s == null ? 0 : s.length();
+        if (n == 0 || n > MAX_ID) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '-') {
+                if (i == 0 || i == n - 1 || s.charAt(i - 1) == '-') {
+                    return false;
+                }
+            } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static boolean isCode(String s) {

@@ -143,25 +143,6 @@ class JsonChecks {
         }
     }
 
-    /** An id as {@link #ID} has it (lower-case letters and digits in runs joined by single hyphens), without a matcher. */
-    static boolean isId(String s) {
-        int n = s.length();
-        if (n == 0) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '-') {
-                if (i == 0 || i == n - 1 || s.charAt(i - 1) == '-') {
-                    return false;
-                }
-            } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     Integer integer(JsonObject o, String path, String name, boolean required) {
         JsonElement e = field(o, path, name, required);
         if (e == null) {
@@ -181,7 +162,7 @@ class JsonChecks {
 
     String id(JsonObject o, String path, String name) {
         String s = string(o, path, name, true);
-        if (s != null && (s.length() > MAX_ID || !isId(s))) {
+        if (s != null && !Identifiers.isId(s)) {
             fail(path + "." + name, "'" + s + "' is not a valid id: use lower-case letters, digits and single hyphens, at most "
                     + MAX_ID + " characters");
             return null;

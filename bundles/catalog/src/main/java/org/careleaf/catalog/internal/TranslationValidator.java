@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import org.careleaf.model.Identifiers;
 import org.careleaf.model.TranslationDocument;
 import org.careleaf.model.TranslationStatus;
 
@@ -69,7 +70,7 @@ final class TranslationValidator extends JsonChecks {
     }
 
     private void checkKey(String key, String path) {
-        if (!isId(key)) {
+        if (!Identifiers.isId(key)) {
             fail(path, "'" + key + "' is not a valid section or block id");
         }
     }

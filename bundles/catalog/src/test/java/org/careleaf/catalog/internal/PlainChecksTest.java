@@ -2,6 +2,7 @@ package org.careleaf.catalog.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +38,13 @@ class PlainChecksTest {
     void idCheckMatchesThePublishedPattern() {
         int checked = 0;
         for (String s : all("a9-Z_é", 5)) {
-            assertEquals(Identifiers.ID.matcher(s).matches(), JsonChecks.isId(s), () -> "'" + s + "'");
+            assertEquals(Identifiers.ID.matcher(s).matches(), Identifiers.isId(s), () -> "'" + s + "'");
             checked++;
         }
         assertEquals(9331, checked);
+        assertTrue(Identifiers.isId("a".repeat(Identifiers.MAX_ID)));
+        assertFalse(Identifiers.isId("a".repeat(Identifiers.MAX_ID + 1)));
+        assertFalse(Identifiers.isId(null));
     }
 
     private static void sameAsLanguagePattern(String s) {
