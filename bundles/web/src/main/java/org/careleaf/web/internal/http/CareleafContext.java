@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import java.io.IOException;
 
+import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -31,7 +32,8 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
  * {@value #DEFAULT_PATH}). Every Careleaf servlet and filter selects it by name with {@link #SELECT} and
  * uses patterns relative to it, so a hospital can mount Careleaf elsewhere; other Careleaf bundles (CDS
  * Hooks, FHIR) do the same and so get what it does for every request ({@link ContextGate}: headers, the
- * verbs Careleaf answers, readiness).
+ * verbs Careleaf answers, readiness). Its default servlet ({@link NotRunningYet}) answers 503 for a path
+ * whose surface is not running yet, rather than leave Jetty to say 404.
  *
  * <p>Registered by hand rather than through annotations so that the configured path is checked first: a
  * malformed one would make the whiteboard refuse the context and take every surface down with it.
@@ -51,6 +53,7 @@ public class CareleafContext {
     private final ContextGate gate = new ContextGate();
     private String path;
     private ServiceRegistration<ServletContextHelper> registration;
+    private ServiceRegistration<Servlet> notRunningYet;
 
     @Activate
     public CareleafContext(BundleContext bundleContext, WebConfig config) {
@@ -85,9 +88,18 @@ public class CareleafContext {
     @Deactivate
     void deactivate() {
         registration.unregister();
+        notRunningYet.unregister();
     }
 
     private void register(String contextPath) {
+        if (notRunningYet == null) {
+            // before the context, so that the context never exists without it
+            Dictionary<String, Object> fallback = new Hashtable<>();
+            fallback.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "careleaf-not-running-yet");
+            fallback.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, "/");
+            fallback.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_SELECT, SELECT);
+            notRunningYet = bundleContext.registerService(Servlet.class, new NotRunningYet(), fallback);
+        }
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME, NAME);
         props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_PATH, contextPath);

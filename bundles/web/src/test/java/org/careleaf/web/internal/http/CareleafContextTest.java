@@ -48,4 +48,17 @@ class CareleafContextTest {
         assertTrue(x.text().contains("\"resourceType\":\"OperationOutcome\""), x.text());
         assertTrue(x.responseHeader("Content-Type").startsWith("application/fhir+json"), x.responseHeader("Content-Type"));
     }
+
+    @Test
+    void aPathWhoseSurfaceIsNotRunningYetHears503NotJettys404() throws Exception {
+        for (String path : new String[] {"/api/modules", "/static/viewer.css", "/admin/", "/fhir/metadata"}) {
+            FakeHttp x = new FakeHttp("GET", path).run(new NotRunningYet());
+            assertEquals(503, x.status, path);
+            assertEquals(ContextGate.RETRY_AFTER_SECONDS, x.responseHeader("Retry-After"), path);
+            assertEquals("no-store", x.responseHeader("Cache-Control"), path);
+            assertTrue(x.text().contains(NotRunningYet.MESSAGE), x.text());
+            assertTrue(path.startsWith("/fhir") == x.text().contains("\"resourceType\":\"OperationOutcome\""), x.text());
+            assertTrue(path.startsWith("/fhir") || x.text().contains("\"code\":\"starting\""), x.text());
+        }
+    }
 }
