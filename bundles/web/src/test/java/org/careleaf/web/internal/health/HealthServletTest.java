@@ -138,4 +138,49 @@ class HealthServletTest {
         assertEquals(503, without.status);
         assertTrue(json(without).get("reason").getAsString().contains("Felix Health Checks"));
     }
+
+    @SuppressWarnings("unchecked")
+    private static org.osgi.framework.ServiceReference<javax.servlet.Servlet> servlet(String name) {
+        return (org.osgi.framework.ServiceReference<javax.servlet.Servlet>) java.lang.reflect.Proxy.newProxyInstance(
+                HealthServletTest.class.getClassLoader(), new Class<?>[] {org.osgi.framework.ServiceReference.class},
+                (proxy, m, args) -> switch (m.getName()) {
+                    case "getProperty" -> "osgi.http.whiteboard.servlet.name".equals(args[0]) ? name : null;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> null;
+                });
+    }
+
+    @Test
+    void aReadyCatalogIsStillStartingUntilTheContentSurfacesRun() throws Exception {
+        SurfacesHealthCheck surfaces = new SurfacesHealthCheck();
+        List<org.osgi.framework.ServiceReference<javax.servlet.Servlet>> refs = new ArrayList<>();
+        for (String name : SurfacesHealthCheck.CONTENT) {
+            if (!name.equals("careleaf-viewer")) {
+                refs.add(servlet(name));
+            }
+        }
+        refs.add(servlet("careleaf-admin"));
+        refs.forEach(surfaces::addServlet);
+        servlet.catalog = Libraries.sample();
+        servlet.checks = executor;
+        executor.checks.clear();
+        executor.checks.add(new CatalogHealthCheck(Libraries.sample()));
+        executor.checks.add(surfaces);
+        FakeHttp x = FakeHttp.at("GET", "/health", "/health").run(servlet);
+        assertEquals(503, x.status);
+        assertEquals("2", x.responseHeader("Retry-After"));
+        assertEquals("starting", json(x).get("status").getAsString());
+        assertEquals("the web surfaces are not all running yet (missing: careleaf-viewer)", json(x).get("reason").getAsString());
+
+        org.osgi.framework.ServiceReference<javax.servlet.Servlet> viewer = servlet("careleaf-viewer");
+        surfaces.addServlet(viewer);
+        FakeHttp ready = FakeHttp.at("GET", "/health", "/health").run(servlet);
+        assertEquals(200, ready.status);
+        assertEquals("ok", json(ready).get("status").getAsString());
+
+        surfaces.removeServlet(viewer);
+        assertEquals(503, FakeHttp.at("GET", "/health", "/health").run(servlet).status);
+        assertEquals(SurfacesHealthCheck.CONTENT, SurfacesHealthCheck.missing(List.of()));
+    }
 }
