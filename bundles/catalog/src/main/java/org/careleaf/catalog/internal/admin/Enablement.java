@@ -3,7 +3,6 @@ package org.careleaf.catalog.internal.admin;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -17,9 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.logging.Logger;
 
 import org.careleaf.admin.Actor;
 import org.careleaf.admin.AuditEntry;
@@ -57,9 +53,6 @@ public class Enablement implements CatalogAdmin, AuditTrail {
     public static final String PID = "org.careleaf.catalog";
     static final String DISABLED = "disabledModules";
     private static final String FILE_PROPERTY = "felix.fileinstall.filename";
-    /** Karaf's watcher of etc/ looks every second; this allows for a busy machine. */
-    private static final Duration WATCHER_WAIT = Duration.ofSeconds(5);
-    private static final Logger LOG = Logger.getLogger(Enablement.class.getName());
 
     @Reference
     private CatalogCore core;
@@ -201,14 +194,15 @@ public class Enablement implements CatalogAdmin, AuditTrail {
         ConfigFile cfg = configFile();
         if (cfg != null) {
             try {
-                return read(cfg);
+                return cfg.read(DISABLED).map(v -> split(new String[] {v})).orElse(Set.of());
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read " + cfg.path() + ": " + e.getMessage(), e);
             }
         }
         try {
-            Set<String> held = inConfigAdmin();
-            return held == null ? Set.of() : held;
+            Dictionary<String, Object> props = configAdmin.getConfiguration(PID, "?").getProperties();
+            Object v = props == null ? null : props.get(DISABLED);
+            return v == null ? Set.of() : split(v instanceof String[] a ? a : new String[] {v.toString()});
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the configuration " + PID + ": " + e.getMessage(), e);
         }
@@ -217,9 +211,8 @@ public class Enablement implements CatalogAdmin, AuditTrail {
     /**
      * Persists the disabled list. A configuration kept in a {@code .cfg} file is written there only (forced
      * to disk, so the change survives a crash from the moment it is acknowledged); Karaf's file watcher
-     * then updates Config Admin from it, which comes back here once as the echo of this write, and the change
-     * is acknowledged only once it has ({@link #awaitWatcher}). Writing Config Admin as well would echo twice,
-     * and a late second echo of an older write would look like an edit.
+     * then updates Config Admin from it, which comes back here once as the echo of this write. Writing Config
+     * Admin as well would echo twice, and a late second echo of an older write would look like an edit.
      */
     private void save(Set<String> next) {
         String value = String.join(",", next);
@@ -228,7 +221,6 @@ public class Enablement implements CatalogAdmin, AuditTrail {
             ourWrites.addLast(Set.copyOf(next));
             if (cfg != null) {
                 cfg.write(DISABLED, value);
-                awaitWatcher(cfg, next, value);
                 return;
             }
             Configuration c = configAdmin.getConfiguration(PID, "?");
@@ -242,44 +234,6 @@ public class Enablement implements CatalogAdmin, AuditTrail {
             ourWrites.removeLastOccurrence(Set.copyOf(next));
             throw new IllegalStateException("cannot save the configuration " + PID + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Waits (at most {@link #WATCHER_WAIT}) until Karaf's file watcher has read this write into Config Admin,
-     * writing the file again whenever an older list is found in it. The watcher writes Config Admin's copy
-     * back into the file at every change of it, so a scan that read the file just before this write (as at
-     * a start, when it reads every changed file once) would put the older list over this one a moment after
-     * it was acknowledged, and a crash then would lose the change. The watcher scans in turn: once it has
-     * read this write, no older read of the file can follow.
-     */
-    private void awaitWatcher(ConfigFile cfg, Set<String> next, String value) throws IOException {
-        long end = System.nanoTime() + WATCHER_WAIT.toNanos();
-        while (true) {
-            boolean inFile = next.equals(read(cfg));
-            if (inFile && next.equals(inConfigAdmin())) {
-                return;
-            }
-            if (!inFile) {
-                cfg.write(DISABLED, value);
-            }
-            if (System.nanoTime() > end) {
-                LOG.warning(() -> "Careleaf: Karaf has not read " + cfg.path() + " into Config Admin within "
-                        + WATCHER_WAIT.toSeconds() + " s; the change is in the file");
-                return;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
-    }
-
-    private static Set<String> read(ConfigFile cfg) throws IOException {
-        return cfg.read(DISABLED).map(v -> split(new String[] {v})).orElse(Set.of());
-    }
-
-    /** The disabled modules as Config Admin holds them, or null when it holds none. */
-    private Set<String> inConfigAdmin() throws IOException {
-        Dictionary<String, Object> props = configAdmin.getConfiguration(PID, "?").getProperties();
-        Object v = props == null ? null : props.get(DISABLED);
-        return v == null ? null : split(v instanceof String[] a ? a : new String[] {v.toString()});
     }
 
     private ConfigFile configFile() {
