@@ -37,7 +37,7 @@ public class ReadinessIT {
         "/careleaf/api/modules", "/careleaf/api/modules/mpc-overview", "/careleaf/api/modules/ready-039",
         "/careleaf/modules/ready-001?lang=es", "/careleaf/",
         "/careleaf/api/infobutton?mainSearchCriteria.v.c=C61&mainSearchCriteria.v.cs=2.16.840.1.113883.6.90",
-        "/careleaf/api/search?q=bone", "/careleaf/fhir/metadata", "/careleaf/cds-services"};
+        "/careleaf/api/search?q=bone", "/careleaf/fhir/metadata"};
 
     private record Reply(int status, String retryAfter, String contentType, String body) {
     }
@@ -127,7 +127,7 @@ public class ReadinessIT {
                     }
                 }
                 if (r.status() != 200 && r.status() != 503 && r.status() != -1 && !(r.status() == 404 && !careleaf)) {
-                    wrong.add(path + ": " + r.status());
+                    wrong.add(path + ": " + r.status() + " " + r.body().substring(0, Math.min(300, r.body().length())));
                 }
                 careleafAnswered |= careleaf;
             }
