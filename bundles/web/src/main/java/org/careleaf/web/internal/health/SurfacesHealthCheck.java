@@ -1,6 +1,7 @@
 package org.careleaf.web.internal.health;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,7 +63,7 @@ public class SurfacesHealthCheck implements HealthCheck {
     }
 
     /** The content servlets not among those registered, in {@link #CONTENT}'s order. */
-    static List<String> missing(java.util.Collection<String> registered) {
+    static List<String> missing(Collection<String> registered) {
         List<String> missing = new ArrayList<>();
         for (String name : CONTENT) {
             if (!registered.contains(name)) {

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.servlet.Servlet;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -22,6 +25,7 @@ import org.careleaf.catalog.internal.library.TestCatalog;
 import org.careleaf.web.internal.http.FakeHttp;
 import org.careleaf.web.internal.http.Libraries;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.ServiceReference;
 
 /** The health view over the catalog's real health check, run by a small executor as Felix's would. */
 class HealthServletTest {
@@ -140,9 +144,9 @@ class HealthServletTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static org.osgi.framework.ServiceReference<javax.servlet.Servlet> servlet(String name) {
-        return (org.osgi.framework.ServiceReference<javax.servlet.Servlet>) java.lang.reflect.Proxy.newProxyInstance(
-                HealthServletTest.class.getClassLoader(), new Class<?>[] {org.osgi.framework.ServiceReference.class},
+    private static ServiceReference<Servlet> servlet(String name) {
+        return (ServiceReference<Servlet>) Proxy.newProxyInstance(
+                HealthServletTest.class.getClassLoader(), new Class<?>[] {ServiceReference.class},
                 (proxy, m, args) -> switch (m.getName()) {
                     case "getProperty" -> "osgi.http.whiteboard.servlet.name".equals(args[0]) ? name : null;
                     case "hashCode" -> System.identityHashCode(proxy);
@@ -154,7 +158,7 @@ class HealthServletTest {
     @Test
     void aReadyCatalogIsStillStartingUntilTheContentSurfacesRun() throws Exception {
         SurfacesHealthCheck surfaces = new SurfacesHealthCheck();
-        List<org.osgi.framework.ServiceReference<javax.servlet.Servlet>> refs = new ArrayList<>();
+        List<ServiceReference<Servlet>> refs = new ArrayList<>();
         for (String name : SurfacesHealthCheck.CONTENT) {
             if (!name.equals("careleaf-viewer")) {
                 refs.add(servlet(name));
@@ -173,7 +177,7 @@ class HealthServletTest {
         assertEquals("starting", json(x).get("status").getAsString());
         assertEquals("the web surfaces are not all running yet (missing: careleaf-viewer)", json(x).get("reason").getAsString());
 
-        org.osgi.framework.ServiceReference<javax.servlet.Servlet> viewer = servlet("careleaf-viewer");
+        ServiceReference<Servlet> viewer = servlet("careleaf-viewer");
         surfaces.addServlet(viewer);
         FakeHttp ready = FakeHttp.at("GET", "/health", "/health").run(servlet);
         assertEquals(200, ready.status);
