@@ -34,7 +34,8 @@ import org.junit.Test;
  * Hard faults: Karaf killed with SIGKILL in the middle of enable/disable changes and of content updates,
  * again and again. After every restart the enablement is what was last acknowledged, the module under
  * update serves its last good version, and the audit trail is readable with every acknowledged entry once
- * (a torn last line is tolerated). With the data folder unusable the node keeps serving and health says why.
+ * (a torn last line is tolerated), also when the crash left the enablement's {@code .cfg} file empty. With
+ * the data folder unusable the node keeps serving and health says why.
  */
 public class HardFaultIT {
 
@@ -126,6 +127,12 @@ public class HardFaultIT {
     private record Ack(String module, boolean enabled, long sentMillis, long answeredMillis) {
     }
 
+    /** The last lines of the audit trail as the file has them, to tell which writer undid a change. */
+    private static String auditTail() throws IOException {
+        List<String> lines = Files.readAllLines(KARAF.home.resolve("data/careleaf/audit.jsonl"));
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 12), lines.size()));
+    }
+
     @Test
     public void killedMidChangeItKeepsWhatWasAcknowledgedAndTheLastGoodVersion() throws Exception {
         Random r = new Random(2026);
@@ -170,6 +177,10 @@ public class HardFaultIT {
                 Files.writeString(KARAF.home.resolve("data/careleaf/audit.jsonl"), "{\"at\":\"2026-12-01T00:00:00Z\",\"us",
                         StandardOpenOption.APPEND);
             }
+            if (kill % 10 == 0) {
+                // a crash in the middle of Karaf's own rewrite of the .cfg file, which truncates it, then writes
+                Files.write(KARAF.home.resolve("etc/org.careleaf.catalog.cfg"), new byte[0]);
+            }
             KARAF.launch();
             awaitReady();
             for (String id : TOGGLED) {
@@ -182,7 +193,7 @@ public class HardFaultIT {
                             .filter(l -> l.startsWith("disabledModules")).findFirst().orElse("(no disabledModules line)");
                     fail("after kill " + kill + ", " + id + " is " + (on ? "enabled" : "disabled") + " but "
                             + acknowledged.get(id) + " was acknowledged; 3 s later it is " + (served(id) ? "enabled" : "disabled")
-                            + "; the file says " + cfg);
+                            + "; the file says " + cfg + "; the audit trail ends with\n" + auditTail());
                 }
                 if (mayBeEither) {
                     acknowledged.put(id, on);

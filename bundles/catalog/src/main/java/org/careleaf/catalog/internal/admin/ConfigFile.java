@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,9 @@ import java.util.regex.Pattern;
  * forced to disk, then moved over the old one, so a crash leaves either version, never half of one.
  */
 final class ConfigFile {
+
+    /** How long an empty file is taken for a rewrite in progress; a rewrite of a small file takes microseconds. */
+    private static final long REWRITE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final Path path;
 
@@ -31,7 +36,11 @@ final class ConfigFile {
         return path;
     }
 
-    /** The value of a property as the file has it now, or empty when the file or the property is absent. */
+    /**
+     * The value of a property as the file has it now, or empty when the file or the property is absent. An
+     * empty file is read again for a moment: Karaf's watcher rewrites a file in place, truncating it first,
+     * and a reader in between must not take that for a file without properties.
+     */
     Optional<String> read(String key) throws IOException {
         if (!Files.exists(path)) {
             return Optional.empty();
@@ -39,6 +48,10 @@ final class ConfigFile {
         Pattern p = line(key);
         String value = null;
         List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+        for (long deadline = System.nanoTime() + REWRITE_NANOS; lines.isEmpty() && System.nanoTime() < deadline;) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+            lines = Files.exists(path) ? Files.readAllLines(path, StandardCharsets.UTF_8) : List.of();
+        }
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = p.matcher(lines.get(i));
             if (m.matches()) {

@@ -2,20 +2,27 @@ package org.careleaf.catalog.internal.admin;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Dictionary;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
 
 import org.careleaf.admin.Actor;
 import org.careleaf.admin.AuditEntry;
@@ -43,7 +50,13 @@ import org.osgi.service.metatype.annotations.Designate;
  * What administrators choose (modules hidden from every surface, languages offered) and the audit
  * trail of who chose it. Every change is a read-modify-write of the configuration as it is on disk now,
  * so a hand edit of {@code etc/org.careleaf.catalog.cfg} that Karaf has not read yet is kept, not
- * overwritten; and a change is acknowledged only once both the audit entry and the file are on disk.
+ * overwritten; and a change is acknowledged only once the audit entry, Config Admin and the file all hold it.
+ * <p>
+ * Config Admin is written first and the file after it, because Karaf's watcher of {@code etc/} copies
+ * Config Admin's properties into the file at every update of the configuration, without comparing: a file
+ * written ahead of Config Admin was overwritten with the older list whenever such an update came first
+ * (seen after restarts, and a cause of lost changes). With Config Admin always as new as the file, that
+ * copy writes the same list.
  */
 @Component(service = {CatalogAdmin.class, AuditTrail.class}, immediate = true, configurationPid = Enablement.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -70,6 +83,11 @@ public class Enablement implements CatalogAdmin, AuditTrail {
     private String karafFile;
     /** Disabled sets this component wrote whose echo from Config Admin is still due. */
     private final Deque<Set<String>> ourWrites = new ArrayDeque<>();
+    /**
+     * One change at a time, from reading the file to the file holding the result; held without this object's
+     * monitor while waiting for the watcher, whose write may queue behind a call of {@link #modified}.
+     */
+    private final ReentrantLock changes = new ReentrantLock();
     /** The state the audit trail last recorded per module, so a change already audited is never audited twice. */
     private final Map<String, String> lastAudited = new HashMap<>();
 
@@ -101,15 +119,34 @@ public class Enablement implements CatalogAdmin, AuditTrail {
         file = f != null ? f.toString()
                 // activated before Config Admin delivered the configuration (seen after a kill): Karaf's file
                 // is the truth all the same, and no reader may be served a module it hides meanwhile
-                : karafFile != null && java.nio.file.Files.exists(Path.of(karafFile)) ? karafFile : null;
+                : karafFile != null && Files.exists(Path.of(karafFile)) ? karafFile : null;
         Set<String> next = split(config.disabledModules());
-        if (file != null) {
-            // the .cfg file is the truth: after a crash Config Admin's own copy may be older than the file until
-            // Karaf's watcher reads the file again, and an acknowledged change is already in the file
+        if (file != null && withoutList()) {
+            // Karaf's watcher rewrites the file in place (truncate, then write): a crash between the two leaves
+            // it empty, which the watcher may read into Config Admin before or after this component starts; a
+            // file that lost its list must not show every module an administrator hid
+            next = auditedDisabled();
+            Logger.getLogger(Enablement.class.getName()).warning(() -> "Careleaf: " + file + " has no " + DISABLED
+                    + " line (a crash while it was written?); the modules the audit trail has as disabled stay"
+                    + " hidden and are written back: " + auditedDisabled());
+            ourWrites.clear();
+            disabled = next;
+            save(next);
+        } else if (first && file != null) {
+            // at a start the .cfg file is the truth: it may carry an edit made while Karaf was down, and an
+            // acknowledged change is in it
             try {
                 next = onDisk();
             } catch (IllegalStateException unreadable) {
                 // keep what Config Admin holds
+            }
+        } else if (!first) {
+            // Config Admin as it is now, not as this (possibly late) event carried it: an older event must not
+            // undo a newer change
+            try {
+                next = inConfigAdmin().orElse(next);
+            } catch (IllegalStateException unreadable) {
+                // keep what the event carried
             }
         }
         if (ourWrites.contains(next)) {
@@ -124,6 +161,27 @@ public class Enablement implements CatalogAdmin, AuditTrail {
         locales = split(config.enabledLocales());
         defaultLocale = config.defaultLocale() == null ? "en" : config.defaultLocale().trim();
         core.post(core.library().configure(disabled, locales, defaultLocale));
+    }
+
+    /** The file is there but says nothing about disabled modules (Careleaf's own always has the line). */
+    private boolean withoutList() {
+        ConfigFile cfg = configFile();
+        try {
+            return cfg != null && Files.exists(cfg.path()) && cfg.read(DISABLED).isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The modules whose last audit entry says disabled. */
+    private Set<String> auditedDisabled() {
+        Set<String> out = new TreeSet<>();
+        lastAudited.forEach((id, state) -> {
+            if ("disabled".equals(state)) {
+                out.add(id);
+            }
+        });
+        return out;
     }
 
     /** Audits a change that did not come through this component, unless the trail already records it. */
@@ -159,8 +217,30 @@ public class Enablement implements CatalogAdmin, AuditTrail {
     }
 
     @Override
-    public synchronized AuditEntry setEnabled(String moduleId, boolean enabled, Actor actor) {
+    public AuditEntry setEnabled(String moduleId, boolean enabled, Actor actor) {
         Objects.requireNonNull(actor, "actor");
+        changes.lock();
+        try {
+            Change done;
+            synchronized (this) {
+                done = change(moduleId, enabled, actor);
+            }
+            if (done == null) {
+                return null;
+            }
+            awaitFile(done.disabled());
+            return done.entry();
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** A change recorded and applied: its audit entry and the disabled modules after it. */
+    private record Change(AuditEntry entry, Set<String> disabled) {
+    }
+
+    /** Records and applies one change; null when the module is in that state already. */
+    private Change change(String moduleId, boolean enabled, Actor actor) {
         Set<String> current = onDisk();
         if (!current.equals(disabled)) {
             // an administrator edited the file and Karaf has not read it yet: keep that edit
@@ -186,7 +266,7 @@ public class Enablement implements CatalogAdmin, AuditTrail {
         save(next);
         disabled = Set.copyOf(next);
         core.post(core.library().configure(disabled, locales, defaultLocale));
-        return entry;
+        return new Change(entry, disabled);
     }
 
     /** The disabled modules as the configuration holds them right now: its file when it has one. */
@@ -194,39 +274,42 @@ public class Enablement implements CatalogAdmin, AuditTrail {
         ConfigFile cfg = configFile();
         if (cfg != null) {
             try {
-                return cfg.read(DISABLED).map(v -> split(new String[] {v})).orElse(Set.of());
+                // a file without the list lost it (see withoutList): what the audit trail has stays hidden
+                return cfg.read(DISABLED).map(v -> split(new String[] {v})).orElseGet(this::auditedDisabled);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read " + cfg.path() + ": " + e.getMessage(), e);
             }
         }
+        return inConfigAdmin().orElse(Set.of());
+    }
+
+    /** The disabled modules Config Admin holds now, or empty when it holds none. */
+    private Optional<Set<String>> inConfigAdmin() {
         try {
             Dictionary<String, Object> props = configAdmin.getConfiguration(PID, "?").getProperties();
             Object v = props == null ? null : props.get(DISABLED);
-            return v == null ? Set.of() : split(v instanceof String[] a ? a : new String[] {v.toString()});
+            return v == null ? Optional.empty()
+                    : Optional.of(split(v instanceof String[] a ? a : new String[] {v.toString()}));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the configuration " + PID + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Persists the disabled list. A configuration kept in a {@code .cfg} file is written there only (forced
-     * to disk, so the change survives a crash from the moment it is acknowledged); Karaf's file watcher
-     * then updates Config Admin from it, which comes back here once as the echo of this write. Writing Config
-     * Admin as well would echo twice, and a late second echo of an older write would look like an edit.
+     * Persists the disabled list in Config Admin, with the file's other settings as they are now (a hand
+     * edit the watcher has not read yet is kept). Karaf's watcher then writes it into the file.
      */
     private void save(Set<String> next) {
         String value = String.join(",", next);
         ConfigFile cfg = configFile();
         try {
             ourWrites.addLast(Set.copyOf(next));
-            if (cfg != null) {
-                cfg.write(DISABLED, value);
-                return;
-            }
             Configuration c = configAdmin.getConfiguration(PID, "?");
-            Dictionary<String, Object> props = c.getProperties();
-            if (props == null) {
-                props = new Hashtable<>();
+            Dictionary<String, Object> props = copy(c.getProperties());
+            if (cfg != null) {
+                for (String key : List.of("defaultLocale", "enabledLocales")) {
+                    cfg.read(key).ifPresent(v -> props.put(key, v));
+                }
             }
             props.put(DISABLED, value);
             c.update(props);
@@ -234,6 +317,40 @@ public class Enablement implements CatalogAdmin, AuditTrail {
             ourWrites.removeLastOccurrence(Set.copyOf(next));
             throw new IllegalStateException("cannot save the configuration " + PID + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns once the file holds the list (written by Karaf's watcher from Config Admin, as a rule within
+     * milliseconds); writes it here when the watcher has not within a second (it may be told not to write
+     * back), so that an acknowledged change survives a crash from the moment it is acknowledged.
+     */
+    private void awaitFile(Set<String> next) {
+        ConfigFile cfg = configFile();
+        if (cfg == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        try {
+            while (System.nanoTime() < deadline) {
+                // the watcher truncates and rewrites the file in place: a line that is there is a whole write
+                if (cfg.read(DISABLED).map(v -> split(new String[] {v})).filter(next::equals).isPresent()) {
+                    return;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+            }
+            cfg.write(DISABLED, String.join(",", next));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot save " + cfg.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Dictionary<String, Object> copy(Dictionary<String, Object> props) {
+        Hashtable<String, Object> out = new Hashtable<>();
+        for (Enumeration<String> keys = props == null ? null : props.keys(); keys != null && keys.hasMoreElements();) {
+            String k = keys.nextElement();
+            out.put(k, props.get(k));
+        }
+        return out;
     }
 
     private ConfigFile configFile() {
