@@ -164,8 +164,17 @@ public class AdministrationIT extends CareleafTestSupport {
             assertEquals("file", e.channel());
             assertTrue(e.from(), e.from().contains("org.careleaf.catalog.cfg"));
         } finally {
-            Files.writeString(cfg, enabledAll);
-            await("the file is read back", seconds(30), () -> live.view("en").module("mpc-clinical-trials").isPresent());
+            // Karaf's watcher writes Config Admin's copy of the first edit back into the file a moment after it
+            // read it, and a second hand edit made in that moment is overwritten (docs/operations.md says so):
+            // this one is made right after the first took effect, so it is made again when that happened
+            for (int attempt = 1;; attempt++) {
+                Files.writeString(cfg, enabledAll);
+                if (eventually(seconds(10), () -> live.view("en").module("mpc-clinical-trials").isPresent())) {
+                    break;
+                }
+                assertTrue("the file is read back within 3 edits of 10 s each", attempt < 3);
+                System.out.println("ADMINISTRATION: Karaf's write-back overwrote a hand edit; edited again");
+            }
         }
     }
 

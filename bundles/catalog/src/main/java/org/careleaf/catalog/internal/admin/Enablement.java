@@ -5,9 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -81,8 +79,6 @@ public class Enablement implements CatalogAdmin, AuditTrail {
     private volatile String file;
     /** Where Karaf keeps this configuration's file ({@code etc/org.careleaf.catalog.cfg}); null outside Karaf. */
     private String karafFile;
-    /** Disabled sets this component wrote whose echo from Config Admin is still due. */
-    private final Deque<Set<String>> ourWrites = new ArrayDeque<>();
     /**
      * One change at a time, from reading the file to the file holding the result; held without this object's
      * monitor while waiting for the watcher, whose write may queue behind a call of {@link #modified}.
@@ -129,7 +125,6 @@ public class Enablement implements CatalogAdmin, AuditTrail {
             Logger.getLogger(Enablement.class.getName()).warning(() -> "Careleaf: " + file + " has no " + DISABLED
                     + " line (a crash while it was written?); the modules the audit trail has as disabled stay"
                     + " hidden and are written back: " + auditedDisabled());
-            ourWrites.clear();
             disabled = next;
             save(next);
         } else if (first && file != null) {
@@ -149,13 +144,10 @@ public class Enablement implements CatalogAdmin, AuditTrail {
                 // keep what the event carried
             }
         }
-        if (ourWrites.contains(next)) {
-            while (!ourWrites.pollFirst().equals(next)) {
-                // earlier writes of ours were overtaken by this one
-            }
-        } else if (!next.equals(disabled) || first) {
+        // the echo of this component's own write finds the list it holds already; anything else is an edit
+        // (audited once: a change the trail records already is not recorded again)
+        if (!next.equals(disabled) || first) {
             auditExternal(disabled, next);
-            ourWrites.clear();
             disabled = next;
         }
         locales = split(config.enabledLocales());
@@ -303,7 +295,6 @@ public class Enablement implements CatalogAdmin, AuditTrail {
         String value = String.join(",", next);
         ConfigFile cfg = configFile();
         try {
-            ourWrites.addLast(Set.copyOf(next));
             Configuration c = configAdmin.getConfiguration(PID, "?");
             Dictionary<String, Object> props = copy(c.getProperties());
             if (cfg != null) {
@@ -314,7 +305,6 @@ public class Enablement implements CatalogAdmin, AuditTrail {
             props.put(DISABLED, value);
             c.update(props);
         } catch (IOException e) {
-            ourWrites.removeLastOccurrence(Set.copyOf(next));
             throw new IllegalStateException("cannot save the configuration " + PID + ": " + e.getMessage(), e);
         }
     }
