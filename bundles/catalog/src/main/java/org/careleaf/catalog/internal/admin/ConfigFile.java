@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +25,18 @@ import java.util.regex.Pattern;
 final class ConfigFile {
 
     /** How long an empty file is taken for a rewrite in progress; a rewrite of a small file takes microseconds. */
-    private static final long REWRITE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final Duration REWRITE = Duration.ofMillis(250);
 
     private final Path path;
+    private final long rewriteNanos;
 
     ConfigFile(Path path) {
+        this(path, REWRITE);
+    }
+
+    ConfigFile(Path path, Duration rewrite) {
         this.path = path;
+        this.rewriteNanos = rewrite.toNanos();
     }
 
     Path path() {
@@ -48,7 +55,7 @@ final class ConfigFile {
         Pattern p = line(key);
         String value = null;
         List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-        for (long deadline = System.nanoTime() + REWRITE_NANOS; lines.isEmpty() && System.nanoTime() < deadline;) {
+        for (long deadline = System.nanoTime() + rewriteNanos; lines.isEmpty() && System.nanoTime() < deadline;) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
             lines = Files.exists(path) ? Files.readAllLines(path, StandardCharsets.UTF_8) : List.of();
         }

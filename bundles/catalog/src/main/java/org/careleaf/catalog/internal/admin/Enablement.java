@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Dictionary;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.LinkedHashSet;
@@ -121,10 +120,11 @@ public class Enablement implements CatalogAdmin, AuditTrail {
             // Karaf's watcher rewrites the file in place (truncate, then write): a crash between the two leaves
             // it empty, which the watcher may read into Config Admin before or after this component starts; a
             // file that lost its list must not show every module an administrator hid
-            next = auditedDisabled();
+            Set<String> kept = auditedDisabled();
+            next = kept;
             Logger.getLogger(Enablement.class.getName()).warning(() -> "Careleaf: " + file + " has no " + DISABLED
                     + " line (a crash while it was written?); the modules the audit trail has as disabled stay"
-                    + " hidden and are written back: " + auditedDisabled());
+                    + " hidden and are written back: " + kept);
             disabled = next;
             save(next);
         } else if (first && file != null) {
@@ -267,7 +267,7 @@ public class Enablement implements CatalogAdmin, AuditTrail {
         if (cfg != null) {
             try {
                 // a file without the list lost it (see withoutList): what the audit trail has stays hidden
-                return cfg.read(DISABLED).map(v -> split(new String[] {v})).orElseGet(this::auditedDisabled);
+                return listIn(cfg).orElseGet(this::auditedDisabled);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read " + cfg.path() + ": " + e.getMessage(), e);
             }
@@ -296,7 +296,8 @@ public class Enablement implements CatalogAdmin, AuditTrail {
         ConfigFile cfg = configFile();
         try {
             Configuration c = configAdmin.getConfiguration(PID, "?");
-            Dictionary<String, Object> props = copy(c.getProperties());
+            Dictionary<String, Object> held = c.getProperties(); // a private copy, as Config Admin hands out every time
+            Dictionary<String, Object> props = held == null ? new Hashtable<>() : held;
             if (cfg != null) {
                 for (String key : List.of("defaultLocale", "enabledLocales")) {
                     cfg.read(key).ifPresent(v -> props.put(key, v));
@@ -323,7 +324,7 @@ public class Enablement implements CatalogAdmin, AuditTrail {
         try {
             while (System.nanoTime() < deadline) {
                 // the watcher truncates and rewrites the file in place: a line that is there is a whole write
-                if (cfg.read(DISABLED).map(v -> split(new String[] {v})).filter(next::equals).isPresent()) {
+                if (listIn(cfg).filter(next::equals).isPresent()) {
                     return;
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
@@ -334,13 +335,9 @@ public class Enablement implements CatalogAdmin, AuditTrail {
         }
     }
 
-    private static Dictionary<String, Object> copy(Dictionary<String, Object> props) {
-        Hashtable<String, Object> out = new Hashtable<>();
-        for (Enumeration<String> keys = props == null ? null : props.keys(); keys != null && keys.hasMoreElements();) {
-            String k = keys.nextElement();
-            out.put(k, props.get(k));
-        }
-        return out;
+    /** The disabled modules the file lists now, or empty when it has no such line. */
+    private static Optional<Set<String>> listIn(ConfigFile cfg) throws IOException {
+        return cfg.read(DISABLED).map(v -> split(new String[] {v}));
     }
 
     private ConfigFile configFile() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,8 @@ class ConfigFileTest {
                 throw new IllegalStateException(e);
             }
         });
-        assertEquals(Optional.of("mpc-clinical-trials"), new ConfigFile(p).read("disabledModules"));
+        // a window far longer than the rewrite's delay, so a slow machine cannot make this a race
+        assertEquals(Optional.of("mpc-clinical-trials"), new ConfigFile(p, Duration.ofSeconds(30)).read("disabledModules"));
         rewrite.join();
     }
 
@@ -50,7 +52,7 @@ class ConfigFileTest {
     void aFileThatStaysEmptyHasNoProperties() throws Exception {
         Path p = dir.resolve("org.careleaf.catalog.cfg");
         Files.writeString(p, "");
-        assertEquals(Optional.empty(), new ConfigFile(p).read("disabledModules"));
+        assertEquals(Optional.empty(), new ConfigFile(p, Duration.ofMillis(20)).read("disabledModules"));
         assertEquals(Optional.empty(), new ConfigFile(dir.resolve("absent.cfg")).read("disabledModules"));
     }
 }
