@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Dictionary;
@@ -49,11 +51,12 @@ import org.osgi.service.metatype.annotations.Designate;
  * so a hand edit of {@code etc/org.careleaf.catalog.cfg} that Karaf has not read yet is kept, not
  * overwritten; and a change is acknowledged only once the audit entry, Config Admin and the file all hold it.
  * <p>
- * Config Admin is written first and the file after it, because Karaf's watcher of {@code etc/} copies
- * Config Admin's properties into the file at every update of the configuration, without comparing: a file
- * written ahead of Config Admin was overwritten with the older list whenever such an update came first
- * (seen after restarts, and a cause of lost changes). With Config Admin always as new as the file, that
- * copy writes the same list.
+ * The file is written first and Config Admin right after it, and a change is acknowledged once Karaf's watcher of
+ * {@code etc/} has written the file again from Config Admin. That watcher copies Config Admin's properties into the
+ * file at every update of the configuration, and reads the file into Config Admin when it changed; with the file
+ * always as new as Config Admin, neither copy can carry an older list over an acknowledged one. (Written the other
+ * way round, a read of the file in the moment before the watcher's write took the older list back into Config
+ * Admin: seen as a disabled module served again right after its acknowledgement.)
  */
 @Component(service = {CatalogAdmin.class, AuditTrail.class}, immediate = true, configurationPid = Enablement.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -63,6 +66,8 @@ public class Enablement implements CatalogAdmin, AuditTrail {
     public static final String PID = "org.careleaf.catalog";
     static final String DISABLED = "disabledModules";
     private static final String FILE_PROPERTY = "felix.fileinstall.filename";
+    /** How long a change waits for Karaf's watcher to write the file back (milliseconds as a rule). */
+    private static final Duration WATCHER_WRITE = Duration.ofSeconds(3);
 
     @Reference
     private CatalogCore core;
@@ -78,6 +83,8 @@ public class Enablement implements CatalogAdmin, AuditTrail {
     private volatile String file;
     /** Where Karaf keeps this configuration's file ({@code etc/org.careleaf.catalog.cfg}); null outside Karaf. */
     private String karafFile;
+    /** Whether Karaf's watcher writes Config Admin's changes back into the file (its default). */
+    private boolean writesBack = true;
     /**
      * One change at a time, from reading the file to the file holding the result; held without this object's
      * monitor while waiting for the watcher, whose write may queue behind a call of {@link #modified}.
@@ -90,6 +97,7 @@ public class Enablement implements CatalogAdmin, AuditTrail {
     void activate(BundleContext context, CatalogConfig config, Map<String, Object> properties) {
         String etc = context.getProperty("karaf.etc");
         karafFile = etc == null ? null : Path.of(etc, PID + ".cfg").toString();
+        writesBack = !"false".equalsIgnoreCase(String.valueOf(context.getProperty("felix.fileinstall.enableConfigSave")));
         String karafData = context.getProperty("karaf.data");
         Path auditFile = karafData != null ? Path.of(karafData, "careleaf", "audit.jsonl")
                 : context.getDataFile("audit.jsonl").toPath();
@@ -126,6 +134,7 @@ public class Enablement implements CatalogAdmin, AuditTrail {
                     + " line (a crash while it was written?); the modules the audit trail has as disabled stay"
                     + " hidden and are written back: " + kept);
             disabled = next;
+            writeFile(next);
             save(next);
         } else if (first && file != null) {
             // at a start the .cfg file is the truth: it may carry an edit made while Karaf was down, and an
@@ -220,15 +229,18 @@ public class Enablement implements CatalogAdmin, AuditTrail {
             if (done == null) {
                 return null;
             }
-            awaitFile(done.disabled());
+            awaitWatcher(done);
             return done.entry();
         } finally {
             changes.unlock();
         }
     }
 
-    /** A change recorded and applied: its audit entry and the disabled modules after it. */
-    private record Change(AuditEntry entry, Set<String> disabled) {
+    /**
+     * A change recorded and applied: its audit entry, the disabled modules after it, and the time stamp of the
+     * file as this component wrote it (null when there is no file).
+     */
+    private record Change(AuditEntry entry, Set<String> disabled, FileTime written) {
     }
 
     /** Records and applies one change; null when the module is in that state already. */
@@ -255,10 +267,11 @@ public class Enablement implements CatalogAdmin, AuditTrail {
         }
         AuditEntry entry = record(actor, enabled ? "enable" : "disable", moduleId, enabled ? "disabled" : "enabled",
                 enabled ? "enabled" : "disabled");
+        FileTime written = writeFile(next);
         save(next);
         disabled = Set.copyOf(next);
         core.post(core.library().configure(disabled, locales, defaultLocale));
-        return new Change(entry, disabled);
+        return new Change(entry, disabled, written);
     }
 
     /** The disabled modules as the configuration holds them right now: its file when it has one. */
@@ -289,7 +302,7 @@ public class Enablement implements CatalogAdmin, AuditTrail {
 
     /**
      * Persists the disabled list in Config Admin, with the file's other settings as they are now (a hand
-     * edit the watcher has not read yet is kept). Karaf's watcher then writes it into the file.
+     * edit the watcher has not read yet is kept); called right after the file got the list.
      */
     private void save(Set<String> next) {
         String value = String.join(",", next);
@@ -310,26 +323,49 @@ public class Enablement implements CatalogAdmin, AuditTrail {
         }
     }
 
-    /**
-     * Returns once the file holds the list (written by Karaf's watcher from Config Admin, as a rule within
-     * milliseconds); writes it here when the watcher has not within a second (it may be told not to write
-     * back), so that an acknowledged change survives a crash from the moment it is acknowledged.
-     */
-    private void awaitFile(Set<String> next) {
+    /** Writes the list into the file, keeping its other lines; returns the file's time stamp after the write. */
+    private FileTime writeFile(Set<String> next) {
         ConfigFile cfg = configFile();
         if (cfg == null) {
+            return null;
+        }
+        try {
+            cfg.write(DISABLED, String.join(",", next));
+            return Files.getLastModifiedTime(cfg.path());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot save " + cfg.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns once Karaf's watcher has written the file again after this change (from Config Admin holding it:
+     * the watcher handles updates one at a time, so no older one can follow) and the file holds the list, as a
+     * rule within milliseconds. A watcher told not to write back never does; one that has not within a few
+     * seconds is not waited for longer, and the file is written again if an older copy landed over it.
+     */
+    private void awaitWatcher(Change done) {
+        ConfigFile cfg = configFile();
+        if (cfg == null || done.written() == null) {
             return;
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        long deadline = System.nanoTime() + (writesBack ? WATCHER_WRITE.toNanos() : 0);
         try {
             while (System.nanoTime() < deadline) {
                 // the watcher truncates and rewrites the file in place: a line that is there is a whole write
-                if (listIn(cfg).filter(next::equals).isPresent()) {
+                if (!done.written().equals(Files.getLastModifiedTime(cfg.path()))
+                        && listIn(cfg).filter(done.disabled()::equals).isPresent()) {
                     return;
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
             }
-            cfg.write(DISABLED, String.join(",", next));
+            if (listIn(cfg).filter(done.disabled()::equals).isEmpty()) {
+                cfg.write(DISABLED, String.join(",", done.disabled()));
+            }
+            if (writesBack) {
+                Logger.getLogger(Enablement.class.getName()).warning(() -> "Careleaf: Karaf's watcher of etc/ did"
+                        + " not write " + cfg.path() + " within " + WATCHER_WRITE.toMillis() + " ms of a change;"
+                        + " the file holds the change");
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot save " + cfg.path() + ": " + e.getMessage(), e);
         }
