@@ -57,6 +57,8 @@ class EnablementTest {
     private final Object disk = new Object();
     private Path cfg;
     private Enablement enablement;
+    /** Whether the stand-in writes Config Admin's updates back into the file, as Karaf's watcher does by default. */
+    private boolean writesBack = true;
     /** What Config Admin holds for the PID; null before anything was set. */
     private Hashtable<String, Object> held;
 
@@ -116,6 +118,18 @@ class EnablementTest {
                 .map(e -> e.channel() + " " + e.action() + " " + e.target()).toList());
     }
 
+    @Test
+    void withoutTheWatchersWriteBackTheFileStillHoldsTheChange() throws Exception {
+        writesBack = false;
+        start("disabledModules = \ndefaultLocale = en\n");
+
+        enablement.setEnabled("mpc-outlook", false, ADMIN);
+
+        assertHidden("right after the acknowledgement");
+        settle();
+        assertHidden("once the watcher is done");
+    }
+
     // ---- the stand-in for Karaf
 
     private void assertHidden(String when) throws IOException {
@@ -136,7 +150,8 @@ class EnablementTest {
             case "getConfiguration" -> configuration();
             default -> throw new UnsupportedOperationException(m);
         }));
-        Map<String, String> framework = Map.of("karaf.etc", etc.toString(), "karaf.data", dir.resolve("data").toString());
+        Map<String, String> framework = Map.of("karaf.etc", etc.toString(), "karaf.data", dir.resolve("data").toString(),
+                "felix.fileinstall.enableConfigSave", String.valueOf(writesBack));
         enablement.activate(proxy(BundleContext.class, (m, a) -> switch (m) {
             case "getProperty" -> framework.get((String) a[0]);
             default -> throw new UnsupportedOperationException(m);
@@ -177,7 +192,9 @@ class EnablementTest {
                             out.append(k).append(" = ").append(v).append('\n');
                         }
                     });
-                    Files.writeString(cfg, out.toString(), StandardCharsets.UTF_8);
+                    if (writesBack) {
+                        Files.writeString(cfg, out.toString(), StandardCharsets.UTF_8);
+                    }
                 }
                 enablement.modified(config(now), now);
             } catch (InterruptedException e) {
