@@ -359,7 +359,7 @@ public class Enablement implements CatalogAdmin, AuditTrail {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
             }
             if (listIn(cfg).filter(done.disabled()::equals).isEmpty()) {
-                cfg.write(DISABLED, String.join(",", done.disabled()));
+                writeFile(done.disabled());
             }
             if (writesBack) {
                 Logger.getLogger(Enablement.class.getName()).warning(() -> "Careleaf: Karaf's watcher of etc/ did"

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +18,8 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -52,7 +53,9 @@ class EnablementTest {
     Path dir;
 
     private final TestCatalog catalog = new TestCatalog().module(module("mpc-overview")).module(module("mpc-outlook"));
-    private final ExecutorService events = Executors.newSingleThreadExecutor();
+    /** The event thread, behind other work: each update is handled this long after it was made. */
+    private static final long EVENT_DELAY_MS = 20;
+    private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor();
     private final AtomicBoolean reading = new AtomicBoolean(true);
     private final Object disk = new Object();
     private Path cfg;
@@ -178,31 +181,28 @@ class EnablementTest {
         synchronized (this) {
             held = new Hashtable<>(next);
         }
-        events.execute(() -> {
-            try {
-                Thread.sleep(20); // the event thread is behind other work
-                Map<String, Object> now;
-                synchronized (this) {
-                    now = new HashMap<>(held);
-                }
-                synchronized (disk) {
-                    StringBuilder out = new StringBuilder();
-                    now.forEach((k, v) -> {
-                        if (!k.startsWith("felix.") && !k.startsWith("service.")) {
-                            out.append(k).append(" = ").append(v).append('\n');
-                        }
-                    });
-                    if (writesBack) {
+        events.schedule(() -> {
+            Map<String, Object> now;
+            synchronized (this) {
+                now = new HashMap<>(held);
+            }
+            synchronized (disk) {
+                StringBuilder out = new StringBuilder();
+                now.forEach((k, v) -> {
+                    if (!k.startsWith("felix.") && !k.startsWith("service.")) {
+                        out.append(k).append(" = ").append(v).append('\n');
+                    }
+                });
+                if (writesBack) {
+                    try {
                         Files.writeString(cfg, out.toString(), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 }
-                enablement.modified(config(now), now);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
             }
-        });
+            enablement.modified(config(now), now);
+        }, EVENT_DELAY_MS, TimeUnit.MILLISECONDS);
     }
 
     /** The watcher's reading of the file: a file that differs from Config Admin is taken into it. */
@@ -227,9 +227,9 @@ class EnablementTest {
         }
     }
 
-    /** Waits until the watcher has handled every update so far. */
+    /** Waits until the watcher has handled every update so far (each is due before this one). */
     private void settle() throws Exception {
-        events.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        events.schedule(() -> { }, EVENT_DELAY_MS, TimeUnit.MILLISECONDS).get(10, TimeUnit.SECONDS);
     }
 
     private Optional<String> listInFile() throws IOException {
