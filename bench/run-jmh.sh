@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 mvn -B -q -pl bench/jmh dependency:build-classpath -Dmdep.outputFile=target/jmh.classpath >/dev/null
 mvn -B -q -pl bench/jmh package -DskipTests >/dev/null
 exec java -cp "bench/jmh/target/classes:$(cat bench/jmh/target/jmh.classpath)" org.openjdk.jmh.Main \
-  -f 1 -wi 3 -w 2s -i 5 -r 2s "$@" CatalogBenchmark
+  -f 1 -wi 3 -w 2s -i 5 -r 2s "$@" CatalogBenchmark ParseBenchmark

@@ -34,15 +34,21 @@ public final class DocumentParser {
     }
 
     public static Result<ModuleDocument> module(byte[] bytes) {
-        return parse(bytes, ModuleValidator::validate, ModuleDocument.class);
+        return parse(bytes, null, ModuleValidator::validate, ModuleDocument.class);
     }
 
+    /** A translation: read in one pass when it is plainly valid, else through the tree and its checks. */
     public static Result<TranslationDocument> translation(byte[] bytes) {
-        return parse(bytes, TranslationValidator::validate, TranslationDocument.class);
+        return parse(bytes, TranslationReader::read, TranslationValidator::validate, TranslationDocument.class);
+    }
+
+    /** A translation through the tree and its checks only: what {@link TranslationReader} is held to. */
+    static Result<TranslationDocument> translationByTree(byte[] bytes) {
+        return parse(bytes, null, TranslationValidator::validate, TranslationDocument.class);
     }
 
     public static Result<ViewerText> viewerText(byte[] bytes) {
-        return parse(bytes, ViewerTextValidator::validate, ViewerText.class);
+        return parse(bytes, null, ViewerTextValidator::validate, ViewerText.class);
     }
 
     /** A module file: the document, and its file name must be {@code <id>.json}. */
@@ -126,8 +132,12 @@ public final class DocumentParser {
                 + ", not " + fileName)));
     }
 
-    private static <T> Result<T> parse(byte[] bytes, Function<com.google.gson.JsonObject, List<Finding>> validator,
-            Class<T> type) {
+    /**
+     * The document from checked UTF-8: by {@code onePass} when it is given and answers (null means the tree
+     * decides), else as a tree, checked by {@code validator}, then bound to {@code type}.
+     */
+    private static <T> Result<T> parse(byte[] bytes, Function<java.io.Reader, T> onePass,
+            Function<com.google.gson.JsonObject, List<Finding>> validator, Class<T> type) {
         if (bytes.length > MAX_BYTES) {
             return fail("$", "file is larger than " + MAX_BYTES + " bytes, the most a document may have");
         }
@@ -143,11 +153,15 @@ public final class DocumentParser {
         if (text.length() > 0 && text.charAt(0) == '\uFEFF') {
             return fail("$", "file starts with a byte-order mark; save it as UTF-8 without one");
         }
+        if (onePass != null) {
+            T read = onePass.apply(reader(text));
+            if (read != null) {
+                return new Result<>(read, List.of());
+            }
+        }
         JsonElement tree;
         try {
-            // the decoded characters are read where they are, not copied into a string first
-            tree = StrictJson.parse(new java.io.CharArrayReader(text.array(), text.arrayOffset() + text.position(),
-                    text.remaining()));
+            tree = StrictJson.parse(reader(text));
         } catch (StrictJson.Refused e) {
             return fail(e.path, e.getMessage());
         }
@@ -164,6 +178,11 @@ public final class DocumentParser {
             // the validator should have caught this; report it rather than fail the caller
             return fail("$", String.valueOf(e.getMessage()));
         }
+    }
+
+    /** The decoded characters, read where they are rather than copied into a string first. */
+    private static java.io.Reader reader(java.nio.CharBuffer text) {
+        return new java.io.CharArrayReader(text.array(), text.arrayOffset() + text.position(), text.remaining());
     }
 
     private static <T> Result<T> fail(String path, String message) {

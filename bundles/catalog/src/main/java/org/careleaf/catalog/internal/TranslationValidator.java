@@ -18,9 +18,11 @@ import org.careleaf.model.TranslationStatus;
  */
 final class TranslationValidator extends JsonChecks {
 
+    /** The statuses a translation may declare, by their JSON names (also read by {@link TranslationReader}). */
+    static final Map<String, TranslationStatus> STATUSES = Map.of(
+            Json.enumName(TranslationStatus.MACHINE_ASSISTED), TranslationStatus.MACHINE_ASSISTED,
+            Json.enumName(TranslationStatus.REVIEWED), TranslationStatus.REVIEWED);
     // made once: sets built per entry were a tenth of validating a translation
-    private static final Set<String> STATUSES = Set.of(Json.enumName(TranslationStatus.MACHINE_ASSISTED),
-            Json.enumName(TranslationStatus.REVIEWED));
     private static final Set<String> ENTRY_FIELDS = Set.of("source", "text");
     private static final Set<String> BLOCK_FIELDS = Set.of("source", "title", "text", "term", "items", "alt");
     private static final Set<String> TOP = Set.of("schemaVersion", "module", "locale", "translatedFrom", "status", "note",
@@ -47,7 +49,7 @@ final class TranslationValidator extends JsonChecks {
             fail("$.locale", "English is the source language; a translation into en is not allowed");
         }
         pattern(root, p, "translatedFrom", true, VERSION, "a module version such as 1.0.0");
-        oneOf(root, p, "status", true, STATUSES);
+        oneOf(root, p, "status", true, STATUSES.keySet());
         text(root, p, "note", true);
         entry(object(root, p, "title", true), "$.title");
         entry(object(root, p, "summary", true), "$.summary");

@@ -305,7 +305,7 @@ public class ContentExtender {
         final List<Problem> problems = new ArrayList<>();
         final Set<String> files = new HashSet<>();
         final Map<String, Served> nowServed = new LinkedHashMap<>();
-        final Map<String, LastGoodStore.Stored> toKeep = new LinkedHashMap<>();
+        final Map<String, LastGoodStore.Copy> toKeep = new LinkedHashMap<>();
         int documents;
         /** The manifest names no usable folder: nothing of this revision can be read, so the last one keeps serving. */
         boolean unreadable;
@@ -342,16 +342,21 @@ public class ContentExtender {
                 folder(LOCALISATION_HEADER, l10n, false);
             }
             if (unreadable) {
+                toKeep.clear();
                 serveKept();
                 return; // the kept copies stay as they are: this revision replaced none of them
             }
             served.put(bsn, Map.copyOf(nowServed));
+            // the store holds the copies only until they are written: this reading lives as long as its bundle
+            // (its module services refer to it), and kept every document's bytes, two fifths of the heap
+            Map<String, LastGoodStore.Copy> copies = Map.copyOf(toKeep);
+            toKeep.clear();
             // at start-up thousands of documents may arrive: they are copied in the background; later, a change
             // is on disk before it is served
             if (progress.isReady()) {
-                store.saveNow(bsn, toKeep);
+                store.saveNow(bsn, copies);
             } else {
-                store.saveLater(bsn, toKeep);
+                store.saveLater(bsn, copies);
             }
             store.retainLater(bsn, files);
         }
@@ -418,16 +423,22 @@ public class ContentExtender {
                     continue;
                 }
                 if (modules) {
-                    module(folder, file, name, bytes);
+                    module(folder, file, name, url, bytes);
                 } else if (name.startsWith("ui.")) {
-                    viewerText(file, name, bytes);
+                    viewerText(file, name, url, bytes);
                 } else {
-                    translation(file, name, bytes);
+                    translation(file, name, url, bytes);
                 }
             }
         }
 
-        private void module(String folder, String file, String name, byte[] bytes) {
+        /** What to keep of a document served: before ready, where to read it again; after, its bytes. */
+        private LastGoodStore.Copy copy(URL url, byte[] bytes, Map<String, String> figures) {
+            return progress.isReady() ? LastGoodStore.Copy.held(bytes, figures)
+                    : LastGoodStore.Copy.readAgain(url, bytes, figures);
+        }
+
+        private void module(String folder, String file, String name, URL url, byte[] bytes) {
             DocumentParser.Files figures = src -> {
                 URL u = bundle.getEntry(folder + "/" + src);
                 return u == null ? null : read(u, org.careleaf.catalog.internal.FigureValidator.MAX_BYTES + 1);
@@ -436,7 +447,7 @@ public class ContentExtender {
             String moduleId = name.substring(0, name.length() - ".json".length());
             if (r.ok()) {
                 serveModule(name, r.document().document(), r.document().figures(), false);
-                toKeep.put(name, new LastGoodStore.Stored(bytes, r.document().figures()));
+                toKeep.put(name, copy(url, bytes, r.document().figures()));
                 return;
             }
             Optional<Served> kept = keptCopy(name, b -> DocumentParser.moduleWithFigures(name, b.bytes(),
@@ -447,12 +458,12 @@ public class ContentExtender {
             kept.ifPresent(s -> serveModule(name, (ModuleDocument) s.document(), s.figures(), true));
         }
 
-        private void translation(String file, String name, byte[] bytes) {
+        private void translation(String file, String name, URL url, byte[] bytes) {
             DocumentParser.Result<TranslationDocument> r = DocumentParser.translationFile(name, bytes);
             String moduleId = name.substring(0, name.indexOf('.'));
             if (r.ok()) {
                 serveTranslation(name, r.document(), false);
-                toKeep.put(name, new LastGoodStore.Stored(bytes, Map.of()));
+                toKeep.put(name, copy(url, bytes, Map.of()));
                 return;
             }
             Optional<Served> kept = keptCopy(name, b -> DocumentParser.translationFile(name, b.bytes()),
@@ -462,11 +473,11 @@ public class ContentExtender {
             kept.ifPresent(s -> serveTranslation(name, (TranslationDocument) s.document(), true));
         }
 
-        private void viewerText(String file, String name, byte[] bytes) {
+        private void viewerText(String file, String name, URL url, byte[] bytes) {
             DocumentParser.Result<ViewerText> r = DocumentParser.viewerTextFile(name, bytes);
             if (r.ok()) {
                 serveViewerText(name, r.document(), false);
-                toKeep.put(name, new LastGoodStore.Stored(bytes, Map.of()));
+                toKeep.put(name, copy(url, bytes, Map.of()));
                 return;
             }
             Optional<Served> kept = keptCopy(name, b -> DocumentParser.viewerTextFile(name, b.bytes()),

@@ -73,13 +73,52 @@ final class LastGoodStore {
     record Stored(byte[] bytes, Map<String, String> figures) {
     }
 
+    /**
+     * A document to keep, as it was read: its bytes, or where to read them again with their length and
+     * CRC-32. A boot's copies are written once the node is ready, and holding the bytes of a whole library
+     * until then was two fifths of the heap, all copied by every young collection; read again, bytes that
+     * differ from what was read (the bundle was updated meanwhile) are never kept under the document's name.
+     */
+    record Copy(java.net.URL source, byte[] bytes, int length, long crc32, Map<String, String> figures) {
+
+        /** The bytes themselves, for a copy written right away. */
+        static Copy held(byte[] bytes, Map<String, String> figures) {
+            return new Copy(null, bytes, bytes.length, crc32(bytes), figures);
+        }
+
+        /** Only where the bytes came from, for a copy written later. */
+        static Copy readAgain(java.net.URL source, byte[] bytes, Map<String, String> figures) {
+            return new Copy(source, null, bytes.length, crc32(bytes), figures);
+        }
+
+        /** What to write: the bytes, or empty when the source no longer holds the bytes that were read. */
+        Optional<Stored> stored() {
+            if (bytes != null) {
+                return Optional.of(new Stored(bytes, figures));
+            }
+            try (java.io.InputStream in = source.openStream()) {
+                byte[] again = in.readNBytes(length + 1);
+                return again.length == length && crc32(again) == crc32 ? Optional.of(new Stored(again, figures))
+                        : Optional.empty();
+            } catch (IOException gone) {
+                return Optional.empty();
+            }
+        }
+
+        private static long crc32(byte[] b) {
+            java.util.zip.CRC32 c = new java.util.zip.CRC32();
+            c.update(b);
+            return c.getValue();
+        }
+    }
+
     /** The node is ready: copies asked for during boot are written from now on. */
     void open() {
         open.complete(null);
     }
 
     /** Keeps these documents of one bundle as its last good copies, in the background. */
-    void saveLater(String bundle, Map<String, Stored> documents) {
+    void saveLater(String bundle, Map<String, Copy> documents) {
         if (!isSafe(bundle) || documents.isEmpty()) {
             return;
         }
@@ -121,7 +160,7 @@ final class LastGoodStore {
      * here, not waited for): once a node serves, a new version is on disk by the time it is served, so a
      * crash right after cannot leave an older copy to fall back to.
      */
-    void saveNow(String bundle, Map<String, Stored> documents) {
+    void saveNow(String bundle, Map<String, Copy> documents) {
         if (!isSafe(bundle) || documents.isEmpty()) {
             return;
         }
@@ -133,27 +172,29 @@ final class LastGoodStore {
         }
     }
 
-    private void save(String bundle, Map<String, Stored> documents) {
+    private void save(String bundle, Map<String, Copy> documents) {
         Path dir = root.resolve(bundle);
         try {
             Map<String, String> index = index(bundle);
             boolean changed = false;
-            for (Map.Entry<String, Stored> d : documents.entrySet()) {
-                String file = d.getKey();
-                if (!isSafe(file)) {
+            for (Map.Entry<String, Copy> c : documents.entrySet()) {
+                String file = c.getKey();
+                // gone or changed since it was read: a newer revision of the bundle keeps its own copies
+                Optional<Stored> d = isSafe(file) ? c.getValue().stored() : Optional.empty();
+                if (d.isEmpty()) {
                     continue;
                 }
-                String digest = digest(d.getValue());
+                String digest = digest(d.get());
                 if (digest.equals(index.get(file))) {
                     continue;
                 }
                 Files.createDirectories(dir);
-                write(dir.resolve(file), d.getValue().bytes());
+                write(dir.resolve(file), d.get().bytes());
                 Path figures = dir.resolve(file + ".figures");
-                if (d.getValue().figures().isEmpty()) {
+                if (d.get().figures().isEmpty()) {
                     Files.deleteIfExists(figures);
                 } else {
-                    write(figures, Json.GSON.toJson(d.getValue().figures()).getBytes(StandardCharsets.UTF_8));
+                    write(figures, Json.GSON.toJson(d.get().figures()).getBytes(StandardCharsets.UTF_8));
                 }
                 index.put(file, digest);
                 changed = true;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +26,8 @@ class LastGoodStoreTest {
         store.close();
     }
 
-    private static LastGoodStore.Stored doc(String text) {
-        return new LastGoodStore.Stored(text.getBytes(StandardCharsets.UTF_8), Map.of());
+    private static LastGoodStore.Copy doc(String text) {
+        return LastGoodStore.Copy.held(text.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
     private String kept(String bundle) {
@@ -64,5 +65,28 @@ class LastGoodStoreTest {
         store.flush(30, TimeUnit.SECONDS);
         assertEquals("kept", kept("org.example.c"));
         assertTrue(store.load("org.example.c", "b.json").isEmpty(), "a file the bundle no longer ships is dropped");
+    }
+
+    @Test
+    void aBootsCopyIsReadAgainWhenWrittenAndNeverKeptWhenItsSourceChangedMeanwhile() throws Exception {
+        store = new LastGoodStore(root);
+        Path source = Files.createDirectory(root.resolve("bundle-content"));
+        Path same = Files.writeString(source.resolve("same.json"), "as read");
+        Path changed = Files.writeString(source.resolve("changed.json"), "as read");
+        Path gone = Files.writeString(source.resolve("gone.json"), "as read");
+        byte[] read = "as read".getBytes(StandardCharsets.UTF_8);
+        store.saveLater("org.example.d", Map.of(
+                "a.json", LastGoodStore.Copy.readAgain(same.toUri().toURL(), read, Map.of()),
+                "b.json", LastGoodStore.Copy.readAgain(changed.toUri().toURL(), read, Map.of()),
+                "c.json", LastGoodStore.Copy.readAgain(gone.toUri().toURL(), read, Map.of())));
+        // between the read and the write (held until ready) the bundle was updated: one entry changed, one left
+        Files.writeString(changed, "as updt"); // same length, other bytes
+        Files.delete(gone);
+        store.open();
+        store.flush(30, TimeUnit.SECONDS);
+        assertEquals("as read", kept("org.example.d"));
+        assertTrue(store.load("org.example.d", "b.json").isEmpty(), "bytes that changed are not kept as the ones read");
+        assertTrue(store.load("org.example.d", "c.json").isEmpty(), "bytes that are gone are not kept");
+        assertEquals(null, store.problem());
     }
 }
