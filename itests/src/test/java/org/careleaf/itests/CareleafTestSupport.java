@@ -76,7 +76,8 @@ public abstract class CareleafTestSupport {
     protected static final String REVIEWER_PASSWORD = "reviewer-test-secret";
 
     protected static Option[] careleafKaraf(Option... extra) {
-        int http = freePort();
+        int[] ports = freePorts(4);
+        int http = ports[0];
         String assembly = System.getProperty("careleaf.assembly");
         Option[] base = {
             karafDistributionConfiguration()
@@ -87,9 +88,9 @@ public abstract class CareleafTestSupport {
             configureConsole().ignoreLocalConsole(),
             logLevel(LogLevel.WARN),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http)),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(ports[1])),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(ports[2])),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(ports[3])),
             systemProperty("careleaf.test.http.port").value(String.valueOf(http)),
             // lets the HTTP client send Origin, as a browser would
             systemProperty("sun.net.http.allowRestrictedHeaders").value("true"),
@@ -113,11 +114,31 @@ public abstract class CareleafTestSupport {
         return all;
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /**
+     * Ports free now and distinct: every socket is held until all are chosen. Chosen one at a time, a port
+     * closed after its choice could be handed out again, and HTTP would then share its port with SSH or RMI.
+     */
+    static int[] freePorts(int n) {
+        ServerSocket[] held = new ServerSocket[n];
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                held[i] = new ServerSocket(0);
+                ports[i] = held[i].getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket s : held) {
+                if (s != null) {
+                    try {
+                        s.close();
+                    } catch (IOException ignored) {
+                        // the port is free again either way
+                    }
+                }
+            }
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,8 @@ final class RunningAssembly extends ExternalResource {
 
     final Path home;
     final int httpPort;
+    /** HTTP, SSH, RMI registry and RMI server, chosen together so that no two are the same. */
+    private final int[] ports;
     private final boolean startAtOnce;
 
     RunningAssembly() {
@@ -32,7 +33,8 @@ final class RunningAssembly extends ExternalResource {
     /** @param startAtOnce false to only unpack it: the test fills deploy/ or changes files, then calls {@link #launch} */
     RunningAssembly(boolean startAtOnce) {
         this.startAtOnce = startAtOnce;
-        httpPort = freePort();
+        ports = CareleafTestSupport.freePorts(4);
+        httpPort = ports[0];
         home = Path.of("target", "assembly-run-" + httpPort).toAbsolutePath();
     }
 
@@ -50,9 +52,9 @@ final class RunningAssembly extends ExternalResource {
         run(Duration.ofMinutes(2), home.toFile(), "tar", "xzf", System.getProperty("careleaf.assembly"),
                 "--strip-components=1");
         setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(httpPort));
-        setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort()));
-        setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort()));
-        setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort()));
+        setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(ports[1]));
+        setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(ports[2]));
+        setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(ports[3]));
     }
 
     @Override
@@ -169,14 +171,6 @@ final class RunningAssembly extends ExternalResource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
