@@ -221,7 +221,8 @@ public class CdsHooksIT extends CareleafTestSupport {
             }
             // Karaf's watcher writes the file after Config Admin; until it has, a scan of the file can take the
             // older value back into Config Admin, after the answer below already said the change was applied
-            return trustFileSays(signedOnly) && post(PATIENT_VIEW, patientView(condition(ICD10CM, "C61"))).status() == expected;
+            return trustFileSays(signedOnly)
+                    && post(PATIENT_VIEW, patientView(condition(ICD10CM, "C61"))).status() == expected;
         });
         if (!applied) {
             throw new AssertionError("timed out after 30 s waiting for unsigned calls answered " + expected

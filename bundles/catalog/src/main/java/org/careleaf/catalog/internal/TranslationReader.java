@@ -52,7 +52,8 @@ final class TranslationReader extends JsonChecks {
             TranslationDocument d = r.document(in);
             // a finding from a text check means the tree will refuse it, naming the path
             return in.peek() == JsonToken.END_DOCUMENT && r.findings.isEmpty() ? d : null;
-        } catch (NotPlain | IOException | IllegalStateException | NumberFormatException e) {
+        } catch (NotPlain | IOException | IllegalStateException e) {
+            // IllegalStateException: Gson's reader met another token than the one asked for
             return null;
         }
     }

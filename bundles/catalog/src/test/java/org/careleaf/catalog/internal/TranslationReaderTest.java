@@ -80,7 +80,7 @@ class TranslationReaderTest {
         faults.put("section key not an id", o -> o.getAsJsonObject("sections").add("Key Points",
                 o.getAsJsonObject("sections").get("key-points")));
         faults.put("section entry a string", o -> o.getAsJsonObject("sections").addProperty("key-points", "x"));
-        faults.put("section text untranslated", o -> firstSection(o).addProperty("text", "TODO-TRANSLATE Key points"));
+        faults.put("section text untranslated", o -> firstSection(o).addProperty("text", JsonChecks.UNTRANSLATED + " Key points"));
         faults.put("block key not an id", o -> o.getAsJsonObject("blocks").add("-bad", firstBlock(o)));
         faults.put("block with only its source", o -> {
             JsonObject b = new JsonObject();
