@@ -25,7 +25,11 @@ sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $carelea
 sed -i "s/^sshPort = .*/sshPort = 18101/" "$work/karaf/etc/org.apache.karaf.shell.cfg"
 sed -i "s/^rmiRegistryPort = .*/rmiRegistryPort = 18099/; s/^rmiServerPort = .*/rmiServerPort = 18444/" \
   "$work/karaf/etc/org.apache.karaf.management.cfg"
-karaf_stop() { [ -x "$work/karaf/bin/stop" ] && "$work/karaf/bin/stop" >/dev/null 2>&1 || true; }
+karaf_stop() {   # and wait for it to exit, so that removing its folder does not race its last writes
+  [ -x "$work/karaf/bin/stop" ] && "$work/karaf/bin/stop" >/dev/null 2>&1 || true
+  for _ in $(seq 1 60); do pgrep -f "karaf.home=$work/karaf" >/dev/null || return 0; sleep 0.5; done
+  pkill -9 -f "karaf.home=$work/karaf" 2>/dev/null || true; sleep 0.5
+}
 nginx_stop() { [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true; }
 
 "$work/karaf/bin/start" >/dev/null 2>&1
