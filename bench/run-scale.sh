@@ -9,6 +9,8 @@
 #     after ready (while the search index is built) and again once the node is idle;
 #   how long after ready the node became idle (the search index built: under a fifth of a core for 5 s);
 #   heap used after a full GC once idle, Careleaf run minus plain run, in total and per module-language;
+#   five updates of the first generated content bundle (100 modules, fewer below 100), one module's version
+#     raised each time, once idle: what an update of a vendor-sized bundle costs against a one-module one;
 #   latency of the first list page (20 modules, the smallest library's all, so every size answers the same
 #   amount) and of one module (wrk, one connection: median and 99th percentile).
 # Needs a built project (mvn -B -DskipTests install), python3, curl, wrk and the JDK's jcmd.
@@ -99,10 +101,33 @@ updates() {   # $1 first version's patch number: five updates, prints their time
   echo "$out"
 }
 
+bundle_updates() {   # five updates of the first generated content bundle (min(N, 100) modules), one module's
+                     # version raised each time; prints their times in ms, from the jar landing to the new version served
+  local out="" v
+  for i in 0 1 2 3 4; do
+    v="1.0.$(( 100 + i ))"
+    python3 - "$current/deploy/gen-content-00000.jar" "$work/next.jar" "$v" <<'PY'
+import json, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as src, zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as dst:
+    for e in src.infolist():
+        data = src.read(e)
+        if e.filename == "content/gen-00000.json":
+            m = json.loads(data)
+            m["version"] = sys.argv[3]
+            data = json.dumps(m, ensure_ascii=False).encode("utf-8")
+        dst.writestr(e.filename, data)
+PY
+    local t0; t0=$(now_ms); mv "$work/next.jar" "$current/deploy/gen-content-00000.jar"
+    until curl -sf "$base/careleaf/api/modules/gen-00000" | grep -q "\"version\": *\"$v\""; do sleep 0.02; done
+    out="$out $(( $(now_ms) - t0 ))"
+  done
+  echo "$out"
+}
+
 stats() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR]=$1} END {printf "%s/%s/%s", v[1], v[int((NR+1)/2)], v[NR]}'; }
 
-printf '%7s %9s %9s %6s %20s %8s %20s %9s %12s %16s %16s\n' modules "boot ms" "floor ms" ratio "update ms (busy)" "idle s" \
-  "update ms (idle)" "heap MB" "KB/mod-lang" "list p50/p99" "module p50/p99"
+printf '%7s %9s %9s %6s %20s %8s %20s %9s %12s %16s %16s %22s\n' modules "boot ms" "floor ms" ratio "update ms (busy)" "idle s" \
+  "update ms (idle)" "heap MB" "KB/mod-lang" "list p50/p99" "module p50/p99" "bundle update ms (idle)"
 for n in $sizes; do
   per=$(( n < 100 ? n : 100 ))
   # Karaf's floor: the same bundles, plain
@@ -130,14 +155,16 @@ for n in $sizes; do
   wait_idle
   idle=$(( ($(now_ms) - t_ready) / 1000 - 5 ))
   quiet=$(updates 6)
+  bundle=$(bundle_updates)
   heap=$(heap_used_mb)
   list=$(p50_p99 "$base/careleaf/api/modules?lang=en&limit=20")
   module=$(p50_p99 "$base/careleaf/api/modules/gen-00005?lang=es")
   stop_node; rm -rf "$work/careleaf-$n"
   extra=$(( heap - plain_heap ))
-  printf '%7s %9s %9s %6s %20s %8s %20s %9s %12s %16s %16s\n' "$n" "$boot" "$floor" \
+  printf '%7s %9s %9s %6s %20s %8s %20s %9s %12s %16s %16s %22s\n' "$n" "$boot" "$floor" \
     "$(awk -v b="$boot" -v f="$floor" 'BEGIN {printf "%.2f", b / f}')" "$(echo "$busy" | stats)" "$idle" \
-    "$(echo "$quiet" | stats)" "$extra" "$(awk -v e="$extra" -v n="$n" 'BEGIN {printf "%.1f", e * 1024 / (n * 16)}')" "$list" "$module"
+    "$(echo "$quiet" | stats)" "$extra" "$(awk -v e="$extra" -v n="$n" 'BEGIN {printf "%.1f", e * 1024 / (n * 16)}')" "$list" "$module" \
+    "$(echo "$bundle" | stats)"
 done
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg);" \
   "16 languages, $(( 100 )) modules per bundle (fewer below 100); heap: Careleaf run minus the plain run"
