@@ -89,14 +89,18 @@ wait_idle() {   # returns once Karaf has used under a fifth of a core for 5 s ru
   done
 }
 
+landed_until_served() {   # $1 jar in deploy/, $2 module, $3 version: moves $work/next.jar there, prints ms until served
+  local t0; t0=$(now_ms); mv "$work/next.jar" "$current/deploy/$1"
+  until curl -sf "$base/careleaf/api/modules/$2" | grep -q "\"version\": *\"$3\""; do sleep 0.02; done
+  echo $(( $(now_ms) - t0 ))
+}
+
 updates() {   # $1 first version's patch number: five updates, prints their times in ms
   local out="" v
   for i in 0 1 2 3 4; do
     v="1.0.$(( $1 + i ))"
     update_bundle "$work/next.jar" "$v"
-    local t0; t0=$(now_ms); mv "$work/next.jar" "$current/deploy/bench-update.jar"
-    until curl -sf "$base/careleaf/api/modules/bench-update" | grep -q "\"version\": *\"$v\""; do sleep 0.02; done
-    out="$out $(( $(now_ms) - t0 ))"
+    out="$out $(landed_until_served bench-update.jar bench-update "$v")"
   done
   echo "$out"
 }
@@ -117,9 +121,7 @@ with zipfile.ZipFile(sys.argv[1]) as src, zipfile.ZipFile(sys.argv[2], "w", zipf
             data = json.dumps(m, ensure_ascii=False).encode("utf-8")
         dst.writestr(e.filename, data)
 PY
-    local t0; t0=$(now_ms); mv "$work/next.jar" "$current/deploy/gen-content-00000.jar"
-    until curl -sf "$base/careleaf/api/modules/gen-00000" | grep -q "\"version\": *\"$v\""; do sleep 0.02; done
-    out="$out $(( $(now_ms) - t0 ))"
+    out="$out $(landed_until_served gen-content-00000.jar gen-00000 "$v")"
   done
   echo "$out"
 }
